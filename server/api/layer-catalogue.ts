@@ -1,0 +1,49 @@
+// The layer catalogue: every layer says where it comes from, under which licence, how old it is and how
+// privacy-sensitive it is (transparency rule). Pure: built from the dataset metadata.
+import type { DatasetMeta } from '../contracts/model.ts';
+
+export interface LayerEntry {
+  id: string;
+  title: { nl: string; en: string };
+  description: { nl: string; en: string };
+  kind: '3dtiles' | 'basemap';
+  url: string;
+  source: string;
+  licence: string;
+  date: string;
+  privacyClass: 'open' | 'aggregated' | 'personal';
+  synthetic: boolean;
+}
+
+export function layerCatalogue(meta: DatasetMeta): LayerEntry[] {
+  const common = { source: meta.source, licence: meta.licence, date: meta.date, synthetic: meta.synthetic };
+  const syntheticNote = meta.synthetic
+    ? { nl: ' Synthetische gegevens: Demostad bestaat niet.', en: ' Synthetic data: Demostad does not exist.' }
+    : { nl: '', en: '' };
+  return [
+    {
+      id: 'buildings',
+      title: { nl: 'Gebouwen (3D)', en: 'Buildings (3D)' },
+      description: {
+        nl: `Gebouwen als LoD1-blokken met bouwjaar, functie, hoogte en aantal woningen.${syntheticNote.nl}`,
+        en: `Buildings as LoD1 blocks with construction year, function, height and number of dwellings.${syntheticNote.en}`,
+      },
+      kind: '3dtiles',
+      url: '/tiles/buildings/tileset.json',
+      privacyClass: 'open',
+      ...common,
+    },
+    {
+      id: 'basemap',
+      title: { nl: 'Ondergrond: straten, water en groen', en: 'Basemap: streets, water and green' },
+      description: {
+        nl: `Straatassen met wegklasse en verharding, water- en groenvlakken.${syntheticNote.nl}`,
+        en: `Street centre lines with class and surface, water and green areas.${syntheticNote.en}`,
+      },
+      kind: 'basemap',
+      url: '/api/basemap',
+      privacyClass: 'open',
+      ...common,
+    },
+  ];
+}

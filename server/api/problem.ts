@@ -1,0 +1,73 @@
+// RFC 9457 problem+json for every error. The only place that maps errors to HTTP status codes.
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { Conflict, Forbidden, InvalidParameter, NotFound, TweelingError, Unavailable } from '../errors.ts';
+
+const STATUS_BY_ERROR: [new (...args: never[]) => TweelingError, number][] = [
+  [NotFound, 404],
+  [InvalidParameter, 400],
+  [Conflict, 409],
+  [Forbidden, 403],
+  [Unavailable, 503],
+];
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, code, detail, ...extra }));
+}
+
+export const unknownRoute: RequestHandler = (req, res) => {
+  sendProblem(res, 404, 'not-found', `No such resource: ${req.method} ${req.path.slice(0, 200)}`);
+};
+
+/** Body-parser and other http-errors carry `status` and `type`; map the ones clients can cause. */
+function clientHttpError(err: unknown): { status: number; code: string; detail: string } | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { status?: number; type?: string; expose?: boolean };
+  if (typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return undefined;
+  if (e.type === 'entity.too.large') return { status: 413, code: 'too-large', detail: 'Request body is too large' };
+  if (e.type === 'entity.parse.failed') return { status: 400, code: 'malformed-body', detail: 'Request body is not valid JSON' };
+  if (e.type === 'encoding.unsupported') return { status: 415, code: 'unsupported-encoding', detail: 'Unsupported Content-Encoding' };
+  return { status: e.status, code: 'bad-request', detail: 'The request could not be processed' };
+}
+
+export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (err instanceof TweelingError) {
+      const status = STATUS_BY_ERROR.find(([cls]) => err instanceof cls)?.[1] ?? 500;
+      sendProblem(res, status, err.code, err.message, err.details ?? {});
+      return;
+    }
+    const http = clientHttpError(err);
+    if (http) {
+      sendProblem(res, http.status, http.code, http.detail);
+      return;
+    }
+    // Never leak internals (stack, SQL, paths) to the client; keep them in the server log.
+    log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    sendProblem(res, 500, 'internal', 'Something went wrong on the server; the error has been logged.');
+  };
+}

@@ -1,0 +1,90 @@
+// createApp wires routers around a store; it starts nothing and keeps no module-level state.
+import fs from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { errorHandler, unknownRoute } from './api/problem.ts';
+import { staticFiles } from './api/static-files.ts';
+import { twinRouter } from './api/twin-router.ts';
+import { type Config, dataPaths } from './config.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  log?: (message: string) => void;
+}
+
+/** Page policy that lets CesiumJS run with same-origin workers and no eval (RELIABILITY.md, CSP for Cesium). */
+export const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  frameAncestors: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/** Only Cesium's worker scripts may compile WebAssembly (Draco, KTX2 decoders). */
+export const WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+
+export function createApp({ store, config, log = (m) => console.error(m) }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+  if (config.logRequests) {
+    // Path only: query strings can carry personal data (RELIABILITY.md, AVG rules).
+    app.use((req, _res, next) => {
+      log(`${req.method} ${req.path}`);
+      next();
+    });
+  }
+  app.use(express.json({ limit: '16kb', strict: true }));
+
+  app.get('/api/health', async (_req, res) => {
+    res.json({ status: 'ok', ...(await store.health()) });
+  });
+  app.use('/api', twinRouter(store));
+  app.use('/api', unknownRoute);
+
+  const tilesets: Record<string, string> = { buildings: dataPaths(config).buildingTiles };
+  app.use('/tiles/:tileset', (req, res, next) => {
+    const dir = Object.hasOwn(tilesets, req.params.tileset) ? tilesets[req.params.tileset] : undefined;
+    staticFiles(() => dir, {
+      cacheControl: (file) =>
+        file.endsWith('.json') ? 'public, max-age=60, must-revalidate' : 'public, max-age=3600',
+    })(req, res, next);
+  });
+
+  app.use('/cesium/Workers', (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', WORKER_CSP);
+    next();
+  });
+  app.use('/cesium', express.static(config.cesiumDir, { index: false, dotfiles: 'ignore', fallthrough: true }));
+  app.use('/cesium', unknownRoute);
+
+  app.use(express.static(config.clientDir, { index: 'index.html', dotfiles: 'ignore' }));
+  app.get('/', (_req, res) => {
+    const index = path.join(config.clientDir, 'index.html');
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(503).type('text/plain').send('The client has not been built yet: run `npm run build:client`.');
+  });
+
+  app.use(unknownRoute);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,60 @@
+// One fail-fast schema over the environment and CLI flags. Everything the server needs to know comes from here.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Where the store, tiles and generated demo live. */
+  dataDir: z.string().min(1).default('data/generated'),
+  /** Built client (vite output). */
+  clientDir: z.string().min(1).default('client/dist'),
+  /** Cesium's static build (Workers, Assets, ThirdParty, Widgets). */
+  cesiumDir: z.string().min(1).default('node_modules/cesium/Build/Cesium'),
+  /** Seed for the embedded demo municipality. */
+  demoSeed: z.coerce.number().int().min(0).default(1),
+  /** 1 = full Demostad; smaller values make a lighter twin (tests). */
+  demoScale: z.coerce.number().positive().max(4).default(1),
+  logRequests: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .default(false),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads TWEELING_* (and PORT) from an environment, lets explicit overrides win, and resolves paths. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
+  const fromEnv = {
+    port: env.PORT ?? env.TWEELING_PORT,
+    host: env.TWEELING_HOST,
+    dataDir: env.TWEELING_DATA_DIR,
+    clientDir: env.TWEELING_CLIENT_DIR,
+    cesiumDir: env.TWEELING_CESIUM_DIR,
+    demoSeed: env.TWEELING_DEMO_SEED,
+    demoScale: env.TWEELING_DEMO_SCALE,
+    logRequests: env.TWEELING_LOG_REQUESTS,
+  };
+  const merged = Object.fromEntries(
+    Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, dataDir: path.resolve(c.dataDir), clientDir: path.resolve(c.clientDir), cesiumDir: path.resolve(c.cesiumDir) };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Fixed locations inside the data directory. */
+export function dataPaths(config: Pick<Config, 'dataDir'>) {
+  return {
+    store: path.join(config.dataDir, 'tweeling.sqlite'),
+    buildingTiles: path.join(config.dataDir, 'tiles', 'buildings'),
+  };
+}

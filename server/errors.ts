@@ -1,0 +1,41 @@
+// One error family for the whole server; the HTTP mapping lives in api/problem.ts, nowhere else.
+export class TweelingError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'not-found', details);
+  }
+}
+
+export class InvalidParameter extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'invalid-parameter', details);
+  }
+}
+
+export class Conflict extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'conflict', details);
+  }
+}
+
+export class Forbidden extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'forbidden', details);
+  }
+}
+
+export class Unavailable extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'unavailable', details);
+  }
+}

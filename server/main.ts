@@ -1,0 +1,90 @@
+// The `tweeling` command line. main.ts parses and listens; app.ts builds.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { createApp } from './app.ts';
+import { ConfigError, dataPaths, loadConfig } from './config.ts';
+import { consoleProgress } from './log.ts';
+import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
+import { startServer } from './serve.ts';
+import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const program = new Command('tweeling')
+  .description('Tweeling — an open 3D digital twin for Dutch municipalities')
+  .option('--data-dir <dir>', 'data directory (env TWEELING_DATA_DIR)')
+  .showHelpAfterError();
+
+const opts = () => {
+  const o = program.opts<{ dataDir?: string }>();
+  return loadConfig(process.env, { dataDir: o.dataDir });
+};
+
+program
+  .command('serve')
+  .description('prepare the twin if needed (generates Demostad on first start) and serve it')
+  .option('-p, --port <port>', 'port (env PORT)')
+  .option('--host <host>', 'host to bind (env TWEELING_HOST)')
+  .action(async (o: { port?: string; host?: string }) => {
+    const config = loadConfig(process.env, { dataDir: program.opts().dataDir, port: o.port, host: o.host });
+    const progress = consoleProgress();
+    await prepareTwin(config, progress);
+    const store = await openSqliteStore(dataPaths(config).store);
+    const app = createApp({ store, config });
+    const server = await startServer(app, config, store);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    console.log(`Tweeling is serving the twin at http://${shownHost}:${port}`);
+  });
+
+program
+  .command('generate')
+  .description('(re)generate the synthetic demo municipality Demostad into the data directory and tile it')
+  .option('--seed <n>', 'random seed (env TWEELING_DEMO_SEED)')
+  .option('--scale <s>', 'size factor, 1 = full Demostad (env TWEELING_DEMO_SCALE)')
+  .action(async (o: { seed?: string; scale?: string }) => {
+    const config = loadConfig(process.env, { dataDir: program.opts().dataDir, demoSeed: o.seed, demoScale: o.scale });
+    const progress = consoleProgress();
+    await generateDemoStore(config, progress);
+    await buildTiles(config, progress);
+  });
+
+program
+  .command('build-tiles')
+  .description('rebuild the 3D Tiles of the buildings from the store')
+  .action(async () => {
+    await buildTiles(opts(), consoleProgress());
+  });
+
+program
+  .command('build-client')
+  .description('build the browser client with Vite into client/dist')
+  .action(async () => {
+    const { build } = await import('vite');
+    const t = performance.now();
+    await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+    console.error(`Client built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  });
+
+program
+  .command('info')
+  .description('print what the data directory holds')
+  .action(async () => {
+    const config = opts();
+    const store = await openSqliteStore(dataPaths(config).store, { readonly: true });
+    console.log(JSON.stringify({ dataDir: config.dataDir, meta: await store.meta(), counts: await store.counts() }, null, 2));
+    await store.close();
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}

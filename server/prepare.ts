@@ -1,0 +1,97 @@
+// Makes sure a data directory holds a usable twin: a store with a municipality and the building tiles.
+// On first start that means generating Demostad; every step writes to a temporary name and renames at the end,
+// so an interrupted preparation never leaves a half-built store or tileset behind.
+import fs from 'node:fs';
+import { type Config, dataPaths } from './config.ts';
+import { generateDemostad } from './demo/generate-demostad.ts';
+import { type Progress, silentProgress } from './log.ts';
+import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { buildBuildingTileset } from './tiles/build-tileset.ts';
+
+export interface PrepareReport {
+  generated: boolean;
+  tiled: boolean;
+  timingsMs: Record<string, number>;
+}
+
+type PrepareConfig = Pick<Config, 'dataDir' | 'demoSeed' | 'demoScale'>;
+
+export async function prepareTwin(config: PrepareConfig, progress: Progress = silentProgress): Promise<PrepareReport> {
+  const paths = dataPaths(config);
+  const report: PrepareReport = { generated: false, tiled: false, timingsMs: {} };
+  if (!(await storeHasMunicipality(paths.store))) {
+    await generateDemoStore(config, progress, report.timingsMs);
+    report.generated = true;
+  }
+  if (report.generated || !fs.existsSync(`${paths.buildingTiles}/tileset.json`)) {
+    await buildTiles(config, progress, report.timingsMs);
+    report.tiled = true;
+  }
+  return report;
+}
+
+async function storeHasMunicipality(file: string): Promise<boolean> {
+  if (!fs.existsSync(file)) return false;
+  const store = await openSqliteStore(file, { readonly: true });
+  try {
+    return (await store.meta()) !== undefined;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function generateDemoStore(
+  config: PrepareConfig,
+  progress: Progress = silentProgress,
+  timingsMs: Record<string, number> = {},
+): Promise<void> {
+  const paths = dataPaths(config);
+  let t = performance.now();
+  progress.step(`Generating Demostad (synthetic, seed ${config.demoSeed})`);
+  const municipality = generateDemostad({ seed: config.demoSeed, scale: config.demoScale });
+  timingsMs.generate = performance.now() - t;
+  progress.done(`${municipality.buildings.length} buildings, ${municipality.addresses.length} addresses`);
+
+  t = performance.now();
+  progress.step('Writing the store');
+  const tmp = `${paths.store}.tmp-${process.pid}`;
+  removeSqlite(tmp);
+  const store = await openSqliteStore(tmp);
+  try {
+    await store.importMunicipality(municipality, (d, n) => progress.update(d, n));
+  } finally {
+    await store.close();
+  }
+  removeSqlite(paths.store);
+  fs.renameSync(tmp, paths.store);
+  timingsMs.store = performance.now() - t;
+  progress.done();
+}
+
+export async function buildTiles(
+  config: PrepareConfig,
+  progress: Progress = silentProgress,
+  timingsMs: Record<string, number> = {},
+): Promise<void> {
+  const paths = dataPaths(config);
+  const t = performance.now();
+  progress.step('Building 3D Tiles for the buildings');
+  const store = await openSqliteStore(paths.store, { readonly: true });
+  try {
+    const meta = await store.meta();
+    if (!meta) throw new Error(`${paths.store} holds no municipality`);
+    const report = await buildBuildingTileset(store.allBuildings(), {
+      outDir: paths.buildingTiles,
+      geoidHeightM: meta.geoidHeightM,
+      onProgress: (d, n) => progress.update(d, n),
+    });
+    timingsMs.tiles = performance.now() - t;
+    progress.done(`${report.tileCount} tiles, ${(report.totalBytes / 1e6).toFixed(1)} MB`);
+  } finally {
+    await store.close();
+  }
+}
+
+function removeSqlite(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}

@@ -1,0 +1,25 @@
+// SQLite schema. Every spatial table keeps the full record as JSON (the contract types are the truth) next to an
+// R*Tree of its bounding box, so bbox queries never scan. Table names are fixed here, never taken from input.
+export const SCHEMA_VERSION = 1;
+
+export const SPATIAL_TABLES = ['buildings', 'addresses', 'streets', 'areas'] as const;
+export type SpatialTable = (typeof SPATIAL_TABLES)[number];
+
+export function schemaSql(): string {
+  const spatial = SPATIAL_TABLES.map(
+    (t) => `
+CREATE TABLE IF NOT EXISTS ${t} (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  parent TEXT,
+  data TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS ${t}_rtree USING rtree(rid, minx, maxx, miny, maxy);`,
+  ).join('\n');
+  return `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+${spatial}
+CREATE INDEX IF NOT EXISTS addresses_parent ON addresses(parent);
+CREATE TABLE IF NOT EXISTS buurten (code TEXT PRIMARY KEY, data TEXT NOT NULL);
+`;
+}

@@ -1,0 +1,201 @@
+// The embedded default store: one SQLite file (better-sqlite3), WAL, R*Tree bbox indexes.
+// better-sqlite3 is synchronous; the async Store contract is met by returning settled promises.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Address, Area, BboxRd, Building, Buurt, DatasetMeta, Municipality, Street } from '../../contracts/model.ts';
+import { bboxOfPoints } from '../../geo/bbox.ts';
+import type { BboxQuery, Store, StoreCounts } from '../store.ts';
+import { SCHEMA_VERSION, SPATIAL_TABLES, type SpatialTable, schemaSql } from './schema.ts';
+
+/** Rows read per query when streaming, so no read snapshot stays open across an await. */
+const STREAM_PAGE = 1000;
+const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export interface SqliteStoreOptions {
+  readonly?: boolean;
+}
+
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  return new SqliteStore(file, options);
+}
+
+interface SpatialRow {
+  id: string;
+  parent: string | null;
+  data: unknown;
+  bbox: BboxRd;
+}
+
+class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(
+    private readonly file: string,
+    options: SqliteStoreOptions,
+  ) {
+    if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    // Fail now, with a clear message, on a file that is not a database rather than on the first query.
+    const check = this.db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`${file} is damaged (quick_check: ${String(check)}); refusing to use it`);
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+      this.db.pragma('foreign_keys = ON');
+      this.db.exec(schemaSql());
+      this.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
+    }
+  }
+
+  async importMunicipality(m: Municipality, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const total = m.buildings.length + m.addresses.length + m.streets.length + m.areas.length + m.buurten.length;
+    let done = 0;
+    const tick = () => {
+      done++;
+      if (onProgress && (done % 2000 === 0 || done === total)) onProgress(done, total);
+    };
+    const rows: Record<SpatialTable, SpatialRow[]> = {
+      buildings: m.buildings.map((b) => ({ id: b.id, parent: null, data: b, bbox: bboxOfPoints(b.footprint[0]) })),
+      addresses: m.addresses.map((a) => ({
+        id: a.id,
+        parent: a.buildingId,
+        data: a,
+        bbox: [a.position[0], a.position[1], a.position[0], a.position[1]] as BboxRd,
+      })),
+      streets: m.streets.map((s) => ({ id: s.id, parent: null, data: s, bbox: bboxOfPoints(s.line) })),
+      areas: m.areas.map((a) => ({ id: a.id, parent: null, data: a, bbox: bboxOfPoints(a.polygon[0]) })),
+    };
+    const replaceAll = this.db.transaction(() => {
+      for (const t of SPATIAL_TABLES) {
+        this.db.exec(`DELETE FROM ${t}; DELETE FROM ${t}_rtree;`);
+        const insert = this.db.prepare(`INSERT INTO ${t}(rid, id, parent, data) VALUES (?, ?, ?, ?)`);
+        const index = this.db.prepare(`INSERT INTO ${t}_rtree(rid, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`);
+        rows[t].forEach((row, i) => {
+          const rid = i + 1;
+          insert.run(rid, row.id, row.parent, JSON.stringify(row.data));
+          index.run(rid, row.bbox[0], row.bbox[2], row.bbox[1], row.bbox[3]);
+          tick();
+        });
+      }
+      this.db.exec('DELETE FROM buurten');
+      const insertBuurt = this.db.prepare('INSERT INTO buurten(code, data) VALUES (?, ?)');
+      for (const b of m.buurten) {
+        insertBuurt.run(b.code, JSON.stringify(b));
+        tick();
+      }
+      this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('dataset', JSON.stringify(m.meta));
+    });
+    replaceAll();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async meta(): Promise<DatasetMeta | undefined> {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('dataset') as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as DatasetMeta) : undefined;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const count = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    return {
+      buildings: count('buildings'),
+      addresses: count('addresses'),
+      streets: count('streets'),
+      areas: count('areas'),
+      buurten: count('buurten'),
+    };
+  }
+
+  async extent(): Promise<BboxRd | undefined> {
+    const row = this.db
+      .prepare('SELECT min(minx) AS a, min(miny) AS b, max(maxx) AS c, max(maxy) AS d FROM buildings_rtree')
+      .get() as { a: number | null; b: number; c: number; d: number };
+    return row.a === null ? undefined : [row.a, row.b, row.c, row.d];
+  }
+
+  async building(id: string): Promise<Building | undefined> {
+    return this.byId<Building>('buildings', id);
+  }
+
+  async buildings(query: BboxQuery): Promise<Building[]> {
+    return this.inBbox<Building>('buildings', query);
+  }
+
+  async *allBuildings(): AsyncIterable<Building> {
+    let after = 0;
+    const page = this.db.prepare('SELECT rid, data FROM buildings WHERE rid > ? ORDER BY rid LIMIT ?');
+    for (;;) {
+      const rows = page.all(after, STREAM_PAGE) as { rid: number; data: string }[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield JSON.parse(r.data) as Building;
+      after = rows[rows.length - 1].rid;
+    }
+  }
+
+  async address(id: string): Promise<Address | undefined> {
+    return this.byId<Address>('addresses', id);
+  }
+
+  async addresses(query: BboxQuery): Promise<Address[]> {
+    return this.inBbox<Address>('addresses', query);
+  }
+
+  async addressesOfBuilding(buildingId: string): Promise<Address[]> {
+    const rows = this.db.prepare('SELECT data FROM addresses WHERE parent = ? ORDER BY rid').all(buildingId) as {
+      data: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.data) as Address);
+  }
+
+  async streets(query: BboxQuery): Promise<Street[]> {
+    return this.inBbox<Street>('streets', query);
+  }
+
+  async areas(query: BboxQuery): Promise<Area[]> {
+    return this.inBbox<Area>('areas', query);
+  }
+
+  async buurten(): Promise<Buurt[]> {
+    const rows = this.db.prepare('SELECT data FROM buurten ORDER BY code').all() as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as Buurt);
+  }
+
+  async health(): Promise<Record<string, number | string | boolean>> {
+    let walBytes = 0;
+    try {
+      walBytes = fs.statSync(`${this.file}-wal`).size;
+    } catch {
+      walBytes = 0;
+    }
+    return { store: 'sqlite', walBytes };
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+
+  private byId<T>(table: SpatialTable, id: string): T | undefined {
+    const row = this.db.prepare(`SELECT data FROM ${table} WHERE id = ?`).get(id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as T) : undefined;
+  }
+
+  private inBbox<T>(table: SpatialTable, { bbox, limit, offset = 0 }: BboxQuery): T[] {
+    const rows = bbox
+      ? (this.db
+          .prepare(
+            `SELECT t.data FROM ${table}_rtree r JOIN ${table} t ON t.rid = r.rid
+             WHERE r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?
+             ORDER BY t.rid LIMIT ? OFFSET ?`,
+          )
+          .all(bbox[0], bbox[2], bbox[1], bbox[3], limit, offset) as { data: string }[])
+      : (this.db.prepare(`SELECT data FROM ${table} ORDER BY rid LIMIT ? OFFSET ?`).all(limit, offset) as {
+          data: string;
+        }[]);
+    return rows.map((r) => JSON.parse(r.data) as T);
+  }
+}
+

@@ -1,0 +1,61 @@
+// Small hand-made municipalities for store and API tests. Factories, not shared fixtures: every call is fresh.
+import type { Address, Building, Municipality, PolygonRd } from '../../server/contracts/model.ts';
+
+export function createSquare(x: number, y: number, size: number): PolygonRd {
+  return [[[x, y], [x + size, y], [x + size, y + size], [x, y + size]]];
+}
+
+export function createBuilding(n: number, x: number, y: number, overrides: Partial<Building> = {}): Building {
+  return {
+    id: `NL.IMBAG.Pand.99991000000${String(n).padStart(5, '0')}`,
+    footprint: createSquare(x, y, 10),
+    groundM: 2,
+    heightM: 9,
+    roofType: 'zadeldak',
+    year: 1930 + n,
+    function: 'woning',
+    dwellings: 1,
+    buurtCode: 'BU99990101',
+    ...overrides,
+  };
+}
+
+export function createAddress(n: number, building: Building): Address {
+  const [x, y] = building.footprint[0][0];
+  return {
+    id: `9999200000${String(n).padStart(6, '0')}`,
+    position: [x + 1, y + 1],
+    postcode: '9999AB',
+    houseNumber: n,
+    houseLetter: null,
+    street: 'Kerkstraat',
+    buildingId: building.id,
+    buurtCode: building.buurtCode,
+  };
+}
+
+/** A 3 × 3 grid of buildings 100 m apart around RD (145000, 445000), each with one address. */
+export function createMunicipality(): Municipality {
+  const buildings: Building[] = [];
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) buildings.push(createBuilding(i * 3 + j + 1, 145000 + i * 100, 445000 + j * 100));
+  return {
+    meta: {
+      name: 'Teststad',
+      municipalityCode: 'GM9999',
+      source: 'test factory',
+      licence: 'CC0-1.0',
+      date: '2026-01-01',
+      synthetic: true,
+      geoidHeightM: 43,
+    },
+    buildings,
+    addresses: buildings.map((b, i) => createAddress(i + 1, b)),
+    streets: [
+      { id: 's1', line: [[144990, 444990], [145300, 444990]], name: 'Kerkstraat', class: 'woonstraat', surface: 'klinkers' },
+    ],
+    areas: [{ id: 'w1', kind: 'water', name: 'Gracht', polygon: createSquare(145400, 445000, 50) }],
+    buurten: [
+      { code: 'BU99990101', name: 'Centrum', polygon: createSquare(144900, 444900, 500), population: 20, households: 9 },
+    ],
+  };
+}

@@ -1,0 +1,38 @@
+// Starts the real app on a random port over the twin prepared by global-setup.ts.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { dataPaths, loadConfig } from '../../server/config.ts';
+import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
+
+export interface TestTwin {
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestTwin(): Promise<TestTwin> {
+  const dataDir = inject('twinDataDir');
+  const root = path.resolve(import.meta.dirname, '../..');
+  const config = loadConfig({}, {
+    dataDir,
+    port: 0,
+    clientDir: path.join(root, 'client/dist'),
+    cesiumDir: path.join(root, 'node_modules/cesium/Build/Cesium'),
+  });
+  const store = await openSqliteStore(dataPaths(config).store);
+  const app = createApp({ store, config, log: () => {} });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

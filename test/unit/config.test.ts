@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+describe('config', () => {
+  it('defaults to port 8080 and data/generated', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8080);
+    expect(c.dataDir).toBe(path.resolve('data/generated'));
+  });
+
+  it('reads PORT and TWEELING_DATA_DIR so several instances can run side by side', () => {
+    const c = loadConfig({ PORT: '9123', TWEELING_DATA_DIR: '/tmp/twin-b' });
+    expect(c.port).toBe(9123);
+    expect(c.dataDir).toBe('/tmp/twin-b');
+  });
+
+  it('lets explicit flags win over the environment', () => {
+    expect(loadConfig({ PORT: '9123' }, { port: '9200' }).port).toBe(9200);
+  });
+
+  it('fails fast naming the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/port/);
+  });
+});
