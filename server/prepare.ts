@@ -83,6 +83,7 @@ export async function buildTiles(
     const report = await buildBuildingTileset(store.allBuildings(), {
       outDir: paths.buildingTiles,
       geoidHeightM: meta.geoidHeightM,
+      synthetic: meta.synthetic,
       onProgress: (d, n) => progress.update(d, n),
     });
     timingsMs.tiles = performance.now() - t;

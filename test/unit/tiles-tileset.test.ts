@@ -1,0 +1,176 @@
+import { describe, it, expect, onTestFinished } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Building, PointRd } from '../../server/contracts/model.ts';
+import { ecefToGeodetic } from '../../server/geo/ecef-to-geodetic.ts';
+import { buildBuildingTileset } from '../../server/tiles/build-tileset.ts';
+import { localYUpToEcef } from '../../server/tiles/local-frame.ts';
+import { readAccessor, readGlb, readPropertyTable } from '../../server/tiles/read-glb.ts';
+
+const GEOID_M = 43;
+const X0 = 155_000;
+const Y0 = 463_000;
+
+interface Tile {
+  boundingVolume: { region: number[] };
+  geometricError: number;
+  refine?: string;
+  transform?: number[];
+  content?: { uri: string };
+  children?: Tile[];
+}
+
+function createBox(id: string, x: number, y: number, w: number, d: number, heightM: number, groundM = 0.5): Building {
+  const ring: PointRd[] = [[x, y], [x + w, y], [x + w, y + d], [x, y + d]];
+  return { id, footprint: [ring], groundM, heightM, roofType: 'plat', year: 1990, function: 'woning', dwellings: 1, buurtCode: null };
+}
+
+/** Deterministic PRNG (mulberry32) so a failure reproduces. */
+function createRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n boxes, one per 25 m cell of a grid, so they never overlap; sizes, heights and ground vary. */
+function createRandomBoxes(n: number, seed: number): Building[] {
+  const random = createRandom(seed);
+  const side = Math.ceil(Math.sqrt(n * 1.5));
+  const cells = Array.from({ length: side * side }, (_, i) => i).sort(() => random() - 0.5).slice(0, n);
+  return cells.map((cell, i) => {
+    const w = 5 + random() * 15;
+    const d = 5 + random() * 15;
+    const x = X0 + (cell % side) * 25 + random() * (24 - w);
+    const y = Y0 + Math.floor(cell / side) * 25 + random() * (24 - d);
+    return createBox(`NL.IMBAG.Pand.${i}`, x, y, w, d, 3 + random() * 40, -2 + random() * 6);
+  });
+}
+
+/** A fresh temporary directory, removed when the calling test ends. */
+function createTmpDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tweeling-tiles-test-'));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function* walk(tile: Tile, parent?: Tile): Generator<{ tile: Tile; parent?: Tile }> {
+  yield { tile, parent };
+  for (const child of tile.children ?? []) yield* walk(child, tile);
+}
+
+function readTileset(dir: string): { geometricError: number; asset: { version: string }; root: Tile } {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'tileset.json'), 'utf8'));
+}
+
+/** Every vertex of a content, through the tile transform, as [lonRad, latRad, heightM] with its feature id. */
+function contentVertices(dir: string, tile: Tile): { geodetic: [number, number, number]; feature: number }[] {
+  const glb = readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tile.content!.uri))));
+  const primitive = glb.json.meshes![0].primitives[0];
+  const positions = readAccessor(glb, primitive.attributes.POSITION);
+  const features = readAccessor(glb, primitive.attributes._FEATURE_ID_0);
+  return features.map((feature, v) => ({
+    geodetic: ecefToGeodetic(...localYUpToEcef(tile.transform!, positions[3 * v], positions[3 * v + 1], positions[3 * v + 2])),
+    feature,
+  }));
+}
+
+describe('buildBuildingTileset', () => {
+  it('writes a 1.1 tileset whose single leaf holds a few buildings standing on the ground', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    const buildings = [createBox('a', X0, Y0, 10, 12, 9, 1.2), createBox('b', X0 + 40, Y0 + 5, 8, 8, 30, -3.4)];
+    const report = await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, synthetic: true });
+    expect(report).toMatchObject({ tileCount: 1, contentCount: 1, buildingCount: 2, skippedBuildingCount: 0, depth: 0 });
+    const tileset = readTileset(dir);
+    expect(tileset.asset.version).toBe('1.1');
+    expect(tileset.root.refine).toBe('ADD');
+    expect(tileset.root.geometricError).toBe(0);
+    const ids = readPropertyTable(readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tileset.root.content!.uri))))).identificatie;
+    buildings.forEach((b) => {
+      const row = ids.indexOf(b.id);
+      const heights = contentVertices(dir, tileset.root).filter((v) => v.feature === row).map((v) => v.geodetic[2]);
+      expect(Math.min(...heights)).toBeCloseTo(b.groundM + GEOID_M, 3);
+      expect(Math.max(...heights)).toBeCloseTo(b.groundM + GEOID_M + b.heightM, 3);
+    });
+    expect(fs.readdirSync(path.dirname(dir))).toEqual(['tiles']);
+  });
+
+  it('splits 2,000 boxes into a quadtree with every building in exactly one content', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    const buildings = createRandomBoxes(2000, 7);
+    const progress: number[] = [];
+    const report = await buildBuildingTileset(buildings, {
+      outDir: dir,
+      geoidHeightM: GEOID_M,
+      maxBuildingsPerTile: 150,
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    const tileset = readTileset(dir);
+    const seen = new Map<string, number>();
+    let leaves = 0;
+    for (const { tile } of walk(tileset.root)) {
+      if (!tile.content) continue;
+      leaves++;
+      const glb = readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tile.content.uri))));
+      const ids = readPropertyTable(glb).identificatie as string[];
+      expect(ids.length).toBeLessThanOrEqual(150);
+      for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+    expect(seen.size).toBe(2000);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    expect(report.buildingCount).toBe(2000);
+    expect(report.contentCount).toBe(leaves);
+    expect(report.depth).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('bounds every content by its region and every child by its parent', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    // Long buildings straddle quadrant edges: their parts outside the centroid's tile must still be bounded.
+    const buildings = [...createRandomBoxes(300, 3), createBox('long', X0 + 100, Y0 + 200, 400, 3, 12)];
+    await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 40 });
+    const tileset = readTileset(dir);
+    const inside = (r: number[], [lon, lat, h]: number[]) =>
+      lon >= r[0] && lat >= r[1] && lon <= r[2] && lat <= r[3] && h >= r[4] && h <= r[5];
+    for (const { tile, parent } of walk(tileset.root)) {
+      const region = tile.boundingVolume.region;
+      if (parent) {
+        const p = parent.boundingVolume.region;
+        expect(inside(p, [region[0], region[1], region[4]]) && inside(p, [region[2], region[3], region[5]])).toBe(true);
+      }
+      if (!tile.content) continue;
+      for (const { geodetic } of contentVertices(dir, tile)) expect(inside(region, geodetic)).toBe(true);
+    }
+  });
+
+  it('halves geometric error per level and gives leaves zero', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    await buildBuildingTileset(createRandomBoxes(600, 11), { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 50 });
+    const tileset = readTileset(dir);
+    expect(tileset.geometricError).toBeGreaterThan(tileset.root.geometricError);
+    for (const { tile, parent } of walk(tileset.root)) {
+      if (!tile.children) expect(tile.geometricError).toBe(0);
+      if (parent) expect(tile.geometricError).toBeLessThan(parent.geometricError);
+    }
+  });
+
+  it('replaces an existing tileset in one step and leaves no temporary directories', async () => {
+    const root = createTmpDir();
+    const dir = path.join(root, 'tiles');
+    await buildBuildingTileset(createRandomBoxes(50, 1), { outDir: dir, geoidHeightM: GEOID_M });
+    const report = await buildBuildingTileset(createRandomBoxes(20, 2), { outDir: dir, geoidHeightM: GEOID_M });
+    expect(report.buildingCount).toBe(20);
+    expect(fs.readdirSync(root)).toEqual(['tiles']);
+  });
+
+  it('skips buildings without a footprint area and still writes the rest', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    const flat: Building = { ...createBox('flat', X0, Y0, 10, 10, 5), footprint: [[[X0, Y0], [X0 + 5, Y0], [X0 + 10, Y0]]] };
+    const report = await buildBuildingTileset([flat, createBox('ok', X0 + 20, Y0, 10, 10, 5)], { outDir: dir, geoidHeightM: GEOID_M });
+    expect(report).toMatchObject({ buildingCount: 1, skippedBuildingCount: 1 });
+  });
+});
