@@ -1,0 +1,50 @@
+// The layer catalogue: every layer with its provenance (source, licence, date, privacy class) and a switch.
+import type { LayerInfo } from '../api/twin-api.ts';
+import { translate } from '../i18n/i18n.ts';
+import { isLayerVisible, withLayerVisibility, type AppState, type StateStore } from '../state/app-state.ts';
+import { el } from './dom.ts';
+
+export function createLayerPanel(store: StateStore, layers: LayerInfo[]): HTMLElement {
+  const heading = el('h2', { id: 'layers-heading' });
+  const list = el('ul', { class: 'layer-list' });
+  const section = el('section', { class: 'panel layer-panel', 'aria-labelledby': 'layers-heading' }, heading, list);
+
+  const rows = layers.map((layer) => {
+    const checkboxId = `layer-${layer.id}`;
+    const checkbox = el('input', { type: 'checkbox', id: checkboxId, 'data-layer': layer.id });
+    checkbox.addEventListener('change', () =>
+      store.set(withLayerVisibility(store.state, layer.id, checkbox.checked)),
+    );
+    const label = el('label', { for: checkboxId, class: 'layer-title' });
+    const meta = el('dl', { class: 'layer-meta' });
+    list.append(el('li', { class: 'layer', 'data-layer': layer.id }, el('div', { class: 'layer-head' }, checkbox, label), meta));
+    return { layer, checkbox, label, meta };
+  });
+
+  const render = (state: AppState, languageChanged: boolean) => {
+    heading.textContent = translate(state.lang, 'layers.heading');
+    for (const { layer, checkbox, label, meta } of rows) {
+      checkbox.checked = isLayerVisible(state, layer.id);
+      if (!languageChanged) continue;
+      const title = layer.title?.[state.lang] ?? layer.id;
+      label.textContent = title;
+      checkbox.setAttribute('aria-label', translate(state.lang, 'layers.show', { title }));
+      const privacy = translate(state.lang, `privacy.${layer.privacyClass}`);
+      const entries: [string, string][] = [
+        ['layers.source', layer.source + (layer.synthetic ? ` (${translate(state.lang, 'layers.synthetic')})` : '')],
+        ['layers.licence', layer.licence],
+        ['layers.date', layer.date],
+        ['layers.privacy', privacy],
+      ];
+      meta.replaceChildren(
+        ...entries.flatMap(([key, value]) => [el('dt', {}, translate(state.lang, key)), el('dd', {}, value)]),
+      );
+    }
+  };
+  let first = true;
+  store.subscribe((state, previous) => {
+    render(state, first || state.lang !== previous.lang);
+    first = false;
+  });
+  return section;
+}
