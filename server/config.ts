@@ -35,9 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoScale: env.TWEELING_DEMO_SCALE,
     logRequests: env.TWEELING_LOG_REQUESTS,
   };
-  const merged = Object.fromEntries(
-    Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const given = (o: Record<string, unknown>) => Object.entries(o).filter(([, v]) => v !== undefined && v !== '');
+  const merged = Object.fromEntries([...given(fromEnv), ...given(overrides)]);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

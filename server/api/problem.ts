@@ -36,7 +36,9 @@ export function sendProblem(
 }
 
 export const unknownRoute: RequestHandler = (req, res) => {
-  sendProblem(res, 404, 'not-found', `No such resource: ${req.method} ${req.path.slice(0, 200)}`);
+  // originalUrl, not path: inside a mounted router `path` has lost its prefix. Query strings are left out (privacy).
+  const pathOnly = req.originalUrl.split('?')[0];
+  sendProblem(res, 404, 'not-found', `No such resource: ${req.method} ${pathOnly.slice(0, 200)}`);
 };
 
 /** Body-parser and other http-errors carry `status` and `type`; map the ones clients can cause. */

@@ -24,3 +24,9 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/port/);
   });
 });
+
+describe('config overrides', () => {
+  it('keeps the environment value when a flag is absent (undefined)', () => {
+    expect(loadConfig({ TWEELING_DATA_DIR: '/tmp/twin-c' }, { dataDir: undefined }).dataDir).toBe('/tmp/twin-c');
+  });
+});
