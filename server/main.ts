@@ -1,4 +1,5 @@
 // The `tweeling` command line. main.ts parses and listens; app.ts builds.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -7,6 +8,7 @@ import { ConfigError, dataPaths, loadConfig } from './config.ts';
 import { consoleProgress } from './log.ts';
 import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
 import { startServer } from './serve.ts';
+import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,6 +78,28 @@ program
     const store = await openSqliteStore(dataPaths(config).store, { readonly: true });
     console.log(JSON.stringify({ dataDir: config.dataDir, meta: await store.meta(), counts: await store.counts() }, null, 2));
     await store.close();
+  });
+
+program
+  .command('steiner')
+  .description('solve a Steiner tree problem in a PACE 2018 .gr file; prints the tree weight on the last line')
+  .argument('<file>', 'PACE .gr file')
+  .option('--edges', 'also print the tree in the PACE output format (VALUE line and one edge per line)')
+  .option('--time-limit <seconds>', 'stop improving after this many seconds', '10')
+  .action((file: string, o: { edges?: boolean; timeLimit: string }) => {
+    const seconds = Number(o.timeLimit);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--time-limit must be a positive number, not ${o.timeLimit}`);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`${file}: cannot read the file`);
+    }
+    try {
+      console.log(runSteinerCli(text, { edges: o.edges === true, timeLimitMs: seconds * 1000 }));
+    } catch (err) {
+      throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   });
 
 try {
