@@ -11,7 +11,6 @@ import { validateSteinerTree } from '../../server/scenarios/fibre/validate-stein
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.resolve(repoRoot, '../shared/fixtures/steiner');
 const MAX_GAP = 0.03;
-/** Per instance; the ten fixtures then take ~20 s on two busy cores, and the gap stays well below 3 %. */
 // A fixed number of starts, not a clock, bounds the search: the result must not depend on how loaded the
 // machine is (CI runs the browser tests alongside). The time limit is only a safety net.
 const MAX_STARTS = 16;
