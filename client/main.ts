@@ -3,10 +3,11 @@
 import './viewer/cesium-base-url.ts';
 import './styles.css';
 import { ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from '@cesium/engine';
-import { fetchBasemap, fetchLayers, fetchTwin, type LayerInfo } from './api/twin-api.ts';
+import { fetchAlgorithms, fetchBasemap, fetchLayers, fetchTwin, type LayerInfo } from './api/twin-api.ts';
 import { translate } from './i18n/i18n.ts';
 import { createBasemapLayer } from './layers/basemap-layer.ts';
 import { createBuildingsLayer } from './layers/buildings-layer.ts';
+import { createAlgorithmPanel } from './panels/algorithm-panel.ts';
 import { createBuildingPanel, type TileAttributes } from './panels/building-panel.ts';
 import { createColourModeControl } from './panels/colour-mode-control.ts';
 import { el } from './panels/dom.ts';
@@ -50,7 +51,7 @@ async function boot(): Promise<void> {
     if (status && !document.body.dataset.tilesLoaded) status.textContent = translate(state.lang, 'app.loading');
   });
 
-  const [twin, layers] = await Promise.all([fetchTwin(), fetchLayers()]);
+  const [twin, layers, algorithms] = await Promise.all([fetchTwin(), fetchLayers(), fetchAlgorithms()]);
 
   const header = document.getElementById('app-header');
   const sidebar = document.getElementById('app-sidebar');
@@ -59,7 +60,12 @@ async function boot(): Promise<void> {
 
   if (twin.synthetic) header.prepend(createSyntheticBanner(store, twin.name));
   header.append(createLanguageToggle(store));
-  sidebar.append(createLayerPanel(store, layers), createColourModeControl(store), createLegendPanel(store));
+  sidebar.append(
+    createLayerPanel(store, layers),
+    createColourModeControl(store),
+    createLegendPanel(store),
+    createAlgorithmPanel(store, algorithms),
+  );
 
   const viewer = createViewer(viewerContainer, twin);
   const { scene } = viewer;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { ALGORITHMS } from './algorithms/register.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
 import { staticFiles } from './api/static-files.ts';
 import { twinRouter } from './api/twin-router.ts';
@@ -57,6 +58,9 @@ export function createApp({ store, config, log = (m) => console.error(m) }: AppD
 
   app.get('/api/health', async (_req, res) => {
     res.json({ status: 'ok', ...(await store.health()) });
+  });
+  app.get('/api/algorithms', (_req, res) => {
+    res.json({ algorithms: ALGORITHMS });
   });
   app.use('/api', twinRouter(store));
   app.use('/api', unknownRoute);

@@ -27,6 +27,16 @@ export interface LayerInfo {
   synthetic: boolean;
 }
 
+export interface AlgorithmInfo {
+  id: string;
+  title: { nl: string; en: string };
+  purpose: { nl: string; en: string };
+  inputs: string[];
+  assumptions: { nl: string; en: string }[];
+  limits: { nl: string; en: string }[];
+  code: string[];
+}
+
 export interface BuildingAddress {
   street: string;
   houseNumber: number;
@@ -100,4 +110,8 @@ export function fetchBasemap(url: string): Promise<BasemapCollection> {
 
 export function fetchBuilding(id: string, signal?: AbortSignal): Promise<BuildingDetails> {
   return fetchJson<BuildingDetails>(`/api/buildings/${encodeURIComponent(id)}`, signal);
+}
+
+export async function fetchAlgorithms(): Promise<AlgorithmInfo[]> {
+  return (await fetchJson<{ algorithms: AlgorithmInfo[] }>('/api/algorithms')).algorithms ?? [];
 }

@@ -185,3 +185,21 @@ function findContentUri(tile: { content?: { uri: string }; children?: unknown[] 
   return undefined;
 }
 
+
+describe('algorithm register', () => {
+  it('lists every algorithm with inputs, assumptions and limits in both languages', async () => {
+    const { algorithms } = await (await fetch(`${twin.url}/api/algorithms`)).json();
+    expect(algorithms.map((a: { id: string }) => a.id)).toEqual(
+      expect.arrayContaining(['crs-rd-wgs84', 'lod1-extrusion', 'demostad-generator']),
+    );
+    for (const a of algorithms) {
+      expect(a.inputs.length).toBeGreaterThan(0);
+      expect(a.assumptions.length).toBeGreaterThan(0);
+      expect(a.limits.length).toBeGreaterThan(0);
+      for (const text of [a.title, a.purpose, ...a.assumptions, ...a.limits]) {
+        expect(text.nl).toBeTruthy();
+        expect(text.en).toBeTruthy();
+      }
+    }
+  });
+});

@@ -184,6 +184,10 @@ describe('offline viewer in Chromium', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await page.locator('label[for="colour-mode"]').textContent()).toBe('Colour buildings by');
     expect(await page.locator('#language-toggle').textContent()).toBe('Nederlands');
     expect(new URL(page.url()).hash).toContain('lang=en');
+    // The algorithm register follows the language too, and lists every registered algorithm.
+    expect(await page.locator('#algorithms-heading').textContent()).toBe('Algorithm register');
+    await expect.poll(() => page.locator('[data-algorithm="lod1-extrusion"] summary').textContent()).toBe('LoD1 building blocks and 3D Tiles');
+    expect(await page.locator('details.algorithm').count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, 'english');
     await expectClean(loaded);
   });
