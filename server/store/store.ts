@@ -1,5 +1,6 @@
 // The storage contract every backend implements. Asynchronous on purpose: the SQLite store answers at once,
 // the PostGIS store (scale-out) will go over the network, and callers must not notice the difference.
+import type { CollectionMeta, CollectionPage, CollectionQuery, FeatureRd } from '../contracts/feature.ts';
 import type { Address, Area, BboxRd, Building, Buurt, DatasetMeta, Municipality, Street } from '../contracts/model.ts';
 
 export interface BboxQuery {
@@ -36,6 +37,24 @@ export interface Store {
   streets(query: BboxQuery): Promise<Street[]>;
   areas(query: BboxQuery): Promise<Area[]>;
   buurten(): Promise<Buurt[]>;
+
+  /**
+   * Feature collections: every vector layer as served over OGC API Features. The core records are written as
+   * collections by importMunicipality; thematic layers (omgevingsplan, health, …) by replaceCollection.
+   */
+  /** Replaces one collection (metadata and all features) in one transaction. */
+  replaceCollection(meta: CollectionMeta, features: FeatureRd[]): Promise<void>;
+  collections(): Promise<CollectionMeta[]>;
+  collection(id: string): Promise<CollectionMeta | undefined>;
+  collectionItems(collectionId: string, query: CollectionQuery): Promise<CollectionPage>;
+  collectionItem(collectionId: string, featureId: string): Promise<FeatureRd | undefined>;
+
+  /**
+   * Whole documents that are read as one (e.g. an omgevingsplan's rules and activities), with the collections
+   * derived from them written in the same transaction.
+   */
+  replaceDocument(kind: string, id: string, value: unknown, collections?: { meta: CollectionMeta; features: FeatureRd[] }[]): Promise<void>;
+  document<T>(kind: string, id: string): Promise<T | undefined>;
 
   /** Liveness details for /api/health (e.g. WAL size). */
   health(): Promise<Record<string, number | string | boolean>>;

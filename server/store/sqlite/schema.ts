@@ -1,6 +1,6 @@
 // SQLite schema. Every spatial table keeps the full record as JSON (the contract types are the truth) next to an
 // R*Tree of its bounding box, so bbox queries never scan. Table names are fixed here, never taken from input.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SPATIAL_TABLES = ['buildings', 'addresses', 'streets', 'areas'] as const;
 export type SpatialTable = (typeof SPATIAL_TABLES)[number];
@@ -21,5 +21,15 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ${spatial}
 CREATE INDEX IF NOT EXISTS addresses_parent ON addresses(parent);
 CREATE TABLE IF NOT EXISTS buurten (code TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS collections (id TEXT PRIMARY KEY, meta TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS features (
+  rid INTEGER PRIMARY KEY,
+  collection TEXT NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (collection, id)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS features_rtree USING rtree(rid, minx, maxx, miny, maxy);
+CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
 `;
 }

@@ -3,9 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { CollectionMeta, CollectionPage, CollectionQuery, FeatureRd } from '../../contracts/feature.ts';
 import type { Address, Area, BboxRd, Building, Buurt, DatasetMeta, Municipality, Street } from '../../contracts/model.ts';
 import { bboxOfPoints } from '../../geo/bbox.ts';
+import { coreCollections } from '../core-collections.ts';
 import type { BboxQuery, Store, StoreCounts } from '../store.ts';
+import { readCollection, readCollections, readItem, readItems, writeCollection } from './sqlite-collections.ts';
 import { SCHEMA_VERSION, SPATIAL_TABLES, type SpatialTable, schemaSql } from './schema.ts';
 
 /** Rows read per query when streaming, so no read snapshot stays open across an await. */
@@ -86,6 +89,7 @@ class SqliteStore implements Store {
         insertBuurt.run(b.code, JSON.stringify(b));
         tick();
       }
+      for (const c of coreCollections(m)) writeCollection(this.db, c.meta, c.features);
       this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('dataset', JSON.stringify(m.meta));
     });
     replaceAll();
@@ -160,6 +164,45 @@ class SqliteStore implements Store {
   async buurten(): Promise<Buurt[]> {
     const rows = this.db.prepare('SELECT data FROM buurten ORDER BY code').all() as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as Buurt);
+  }
+
+  async replaceCollection(meta: CollectionMeta, features: FeatureRd[]): Promise<void> {
+    this.db.transaction(() => writeCollection(this.db, meta, features))();
+  }
+
+  async collections(): Promise<CollectionMeta[]> {
+    return readCollections(this.db);
+  }
+
+  async collection(id: string): Promise<CollectionMeta | undefined> {
+    return readCollection(this.db, id);
+  }
+
+  async collectionItems(collectionId: string, query: CollectionQuery): Promise<CollectionPage> {
+    const meta = readCollection(this.db, collectionId);
+    if (!meta) throw new Error(`no collection ${collectionId}`);
+    return readItems(this.db, meta, query);
+  }
+
+  async collectionItem(collectionId: string, featureId: string): Promise<FeatureRd | undefined> {
+    return readItem(this.db, collectionId, featureId);
+  }
+
+  async replaceDocument(
+    kind: string,
+    id: string,
+    value: unknown,
+    collections: { meta: CollectionMeta; features: FeatureRd[] }[] = [],
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO documents(kind, id, data) VALUES (?, ?, ?)').run(kind, id, JSON.stringify(value));
+      for (const c of collections) writeCollection(this.db, c.meta, c.features);
+    })();
+  }
+
+  async document<T>(kind: string, id: string): Promise<T | undefined> {
+    const row = this.db.prepare('SELECT data FROM documents WHERE kind = ? AND id = ?').get(kind, id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as T) : undefined;
   }
 
   async health(): Promise<Record<string, number | string | boolean>> {
