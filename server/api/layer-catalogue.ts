@@ -1,12 +1,13 @@
 // The layer catalogue: every layer says where it comes from, under which licence, how old it is and how
 // privacy-sensitive it is (transparency rule). Pure: built from the dataset metadata.
+import type { CollectionMeta } from '../contracts/feature.ts';
 import type { DatasetMeta } from '../contracts/model.ts';
 
 export interface LayerEntry {
   id: string;
   title: { nl: string; en: string };
   description: { nl: string; en: string };
-  kind: '3dtiles' | 'basemap';
+  kind: '3dtiles' | 'basemap' | 'features';
   url: string;
   source: string;
   licence: string;
@@ -15,7 +16,10 @@ export interface LayerEntry {
   synthetic: boolean;
 }
 
-export function layerCatalogue(meta: DatasetMeta): LayerEntry[] {
+/** Collections already shown through the buildings tileset and the basemap. */
+const CORE_COLLECTIONS = new Set(['buildings', 'addresses', 'streets', 'areas', 'buurten']);
+
+export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] = []): LayerEntry[] {
   const common = { source: meta.source, licence: meta.licence, date: meta.date, synthetic: meta.synthetic };
   const syntheticNote = meta.synthetic
     ? { nl: ' Synthetische gegevens: Demostad bestaat niet.', en: ' Synthetic data: Demostad does not exist.' }
@@ -45,5 +49,19 @@ export function layerCatalogue(meta: DatasetMeta): LayerEntry[] {
       privacyClass: 'open',
       ...common,
     },
+    ...collections
+      .filter((c) => !CORE_COLLECTIONS.has(c.id))
+      .map((c) => ({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        kind: 'features' as const,
+        url: `/ogc/collections/${c.id}/items`,
+        source: c.source,
+        licence: c.licence,
+        date: c.date,
+        privacyClass: c.privacyClass,
+        synthetic: c.synthetic,
+      })),
   ];
 }

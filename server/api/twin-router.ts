@@ -46,7 +46,7 @@ export function twinRouter(store: Store): Router {
   });
 
   router.get('/layers', async (_req, res) => {
-    res.json({ layers: layerCatalogue(await requireMeta()) });
+    res.json({ layers: layerCatalogue(await requireMeta(), await store.collections()) });
   });
 
   router.get('/basemap', async (req, res) => {
