@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
+import { ogcRouter } from './api/ogc/ogc-router.ts';
 import { staticFiles } from './api/static-files.ts';
 import { twinRouter } from './api/twin-router.ts';
 import { type Config, dataPaths } from './config.ts';
@@ -64,6 +65,9 @@ export function createApp({ store, config, log = (m) => console.error(m) }: AppD
   });
   app.use('/api', twinRouter(store));
   app.use('/api', unknownRoute);
+
+  app.use('/ogc', ogcRouter(store));
+  app.use('/ogc', unknownRoute);
 
   const tilesets: Record<string, string> = { buildings: dataPaths(config).buildingTiles };
   app.use('/tiles/:tileset', (req, res, next) => {

@@ -56,8 +56,13 @@ export function geometryFromRd(geometry: GeometryRd, crs: CrsUri): GeometryOut {
   return { type: geometry.type, coordinates: mapCoordinates(geometry.coordinates as Coordinates, crs) };
 }
 
-/** Points per bbox edge when transforming a box: enough that the curved edges' bulge is well under a metre. */
-const EDGE_SAMPLES = 16;
+/**
+ * Points per bbox edge when transforming a box. A parallel is curved in RD New; between samples it bulges out by
+ * a few millimetres for a city-sized box and ~20 cm for a box around the whole country, so the envelope is padded
+ * by BOX_PAD_M to stay a true superset.
+ */
+const EDGE_SAMPLES = 64;
+const BOX_PAD_M = 1;
 
 function densifiedRing([minA, minB, maxA, maxB]: readonly [number, number, number, number]): [number, number][] {
   const points: [number, number][] = [];
@@ -86,18 +91,22 @@ function envelope(points: Iterable<readonly [number, number]>): [number, number,
 
 /**
  * The RD New rectangle that contains a bbox given in `crs` (axis order of that CRS). A lon/lat box is curved in
- * RD New, so this is the envelope of its densified edges: it never misses a feature inside the box, and may add
- * features that lie within metres outside it.
+ * RD New, so this is the (padded) envelope of its densified edges: it never misses a feature inside the box, and
+ * may add features that lie up to a few metres outside it.
  */
 export function bboxToRd(bbox: readonly [number, number, number, number], crs: CrsUri): BboxRd {
   if (crs === EPSG_28992) return [bbox[0], bbox[1], bbox[2], bbox[3]];
-  return envelope(densifiedRing(bbox).map((p) => positionToRd(p, crs)));
+  const [minX, minY, maxX, maxY] = envelope(densifiedRing(bbox).map((p) => positionToRd(p, crs)));
+  return [minX - BOX_PAD_M, minY - BOX_PAD_M, maxX + BOX_PAD_M, maxY + BOX_PAD_M];
 }
 
-/** CRS84 [west, south, east, north] containing an RD New box, rounded outwards to 1e-7 degrees. */
+/** About a metre in degrees: the margin that keeps a transformed envelope a superset despite curved edges. */
+const BOX_PAD_DEG = 1e-5;
+
+/** CRS84 [west, south, east, north] containing an RD New box (padded by about a metre, rounded outwards). */
 export function bboxRdToCrs84(bbox: BboxRd): [number, number, number, number] {
   const [w, s, e, n] = envelope(densifiedRing(bbox).map(([x, y]) => rdToLonLatDeg(x, y)));
-  const down = (v: number) => Math.floor(v * DEGREE_DECIMALS) / DEGREE_DECIMALS;
-  const up = (v: number) => Math.ceil(v * DEGREE_DECIMALS) / DEGREE_DECIMALS;
+  const down = (v: number) => Math.floor((v - BOX_PAD_DEG) * DEGREE_DECIMALS) / DEGREE_DECIMALS;
+  const up = (v: number) => Math.ceil((v + BOX_PAD_DEG) * DEGREE_DECIMALS) / DEGREE_DECIMALS;
   return [down(w), down(s), up(e), up(n)];
 }
