@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
 import { ogcRouter } from './api/ogc/ogc-router.ts';
+import { publicHealthRouter } from './api/public-health-router.ts';
 import { staticFiles } from './api/static-files.ts';
 import { twinRouter } from './api/twin-router.ts';
 import { type Config, dataPaths } from './config.ts';
@@ -63,6 +64,7 @@ export function createApp({ store, config, log = (m) => console.error(m) }: AppD
   app.get('/api/algorithms', (_req, res) => {
     res.json({ algorithms: ALGORITHMS });
   });
+  app.use('/api/public-health', publicHealthRouter(store));
   app.use('/api', twinRouter(store));
   app.use('/api', unknownRoute);
 

@@ -8,6 +8,7 @@ import { ConfigError, dataPaths, loadConfig } from './config.ts';
 import { consoleProgress } from './log.ts';
 import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
 import { startServer } from './serve.ts';
+import { importHealthCommand } from './health/import-command.ts';
 import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 
@@ -78,6 +79,25 @@ program
     const store = await openSqliteStore(dataPaths(config).store, { readonly: true });
     console.log(JSON.stringify({ dataDir: config.dataDir, meta: await store.meta(), counts: await store.counts() }, null, 2));
     await store.close();
+  });
+
+const importCommand = program.command('import').description('load data into the twin (each import is one transaction)');
+
+importCommand
+  .command('health')
+  .description('import public-health indicators per buurt from a CSV table (buurtcode,indicator,waarde,eenheid,respondenten,jaar)')
+  .argument('<file>', 'CSV file')
+  .option('--skip-invalid', 'import the valid rows and report the invalid ones instead of refusing the file')
+  .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
+  .action(async (file: string, o: { skipInvalid?: boolean; licence?: string }) => {
+    const store = await openSqliteStore(dataPaths(opts()).store);
+    try {
+      const result = await importHealthCommand(store, file, { skipInvalid: o.skipInvalid === true, licence: o.licence });
+      for (const s of result.skipped) console.error(`${file} line ${s.line}: skipped: ${s.message}`);
+      console.error(`${file}: imported ${result.imported} rows${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}`);
+    } finally {
+      await store.close();
+    }
   });
 
 program

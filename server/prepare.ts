@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import { type Config, dataPaths } from './config.ts';
 import { generateDemostad } from './demo/generate-demostad.ts';
+import { generateDemoHealth } from './demo/health/generate-health.ts';
+import { storeHealth } from './health/store-health.ts';
 import { type Progress, silentProgress } from './log.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import { buildBuildingTileset } from './tiles/build-tileset.ts';
@@ -59,6 +61,8 @@ export async function generateDemoStore(
   const store = await openSqliteStore(tmp);
   try {
     await store.importMunicipality(municipality, (d, n) => progress.update(d, n));
+    const health = generateDemoHealth(municipality, config.demoSeed);
+    await storeHealth(store, health.rows, health.indicators);
   } finally {
     await store.close();
   }

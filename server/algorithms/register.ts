@@ -1,5 +1,7 @@
 // The algorithm register: every algorithm that shapes what users see states its inputs, assumptions and limits
 // (transparency rule). Entries are data, bilingual, and served at /api/algorithms and in the viewer.
+import { HEALTH_ALGORITHMS } from '../health/algorithm-entries.ts';
+
 export interface AlgorithmEntry {
   id: string;
   title: { nl: string; en: string };
@@ -12,7 +14,7 @@ export interface AlgorithmEntry {
   references: string[];
 }
 
-export const ALGORITHMS: readonly AlgorithmEntry[] = [
+const CORE_ALGORITHMS: readonly AlgorithmEntry[] = [
   {
     id: 'crs-rd-wgs84',
     title: { nl: 'Coördinaattransformatie RD New → WGS84', en: 'Coordinate transformation RD New → WGS84' },
@@ -70,3 +72,5 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
     references: ['data/demo/README.md'],
   },
 ];
+
+export const ALGORITHMS: readonly AlgorithmEntry[] = [...CORE_ALGORITHMS, ...HEALTH_ALGORITHMS];

@@ -45,7 +45,7 @@ describe('health and catalogue', () => {
 
   it('lists layers with source, licence, date, privacy class and bilingual titles', async () => {
     const { layers } = await (await fetch(`${twin.url}/api/layers`)).json();
-    expect(layers.map((l: { id: string }) => l.id)).toEqual(['buildings', 'basemap']);
+    expect(layers.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining(['buildings', 'basemap', 'gezondheid']));
     for (const l of layers) {
       expect(l.title.nl).toBeTruthy();
       expect(l.title.en).toBeTruthy();
@@ -53,7 +53,7 @@ describe('health and catalogue', () => {
       expect(l.source).toMatch(/synthetic/i);
       expect(l.licence).toBe('CC0-1.0');
       expect(l.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(l.privacyClass).toBe('open');
+      expect(l.privacyClass).toBe(l.id === 'gezondheid' ? 'aggregated' : 'open');
       expect(l.synthetic).toBe(true);
     }
   });
