@@ -2,20 +2,25 @@
 // Cesium and the URL hash in step with the one state object.
 import './viewer/cesium-base-url.ts';
 import './styles.css';
-import { ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2 } from '@cesium/engine';
-import { fetchAlgorithms, fetchBasemap, fetchLayers, fetchTwin, type LayerInfo } from './api/twin-api.ts';
+import { Cartesian3, Cartographic, HeadingPitchRange, Math as CesiumMath, Matrix4, SceneTransforms, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Scene } from '@cesium/engine';
+import { fetchAlgorithms, fetchBasemap, fetchLayers, fetchTwin, isDefaultVisible, type LayerInfo } from './api/twin-api.ts';
 import { translate } from './i18n/i18n.ts';
 import { createBasemapLayer } from './layers/basemap-layer.ts';
 import { createBuildingsLayer } from './layers/buildings-layer.ts';
+import { findThematicLayers } from './layers/thematic-catalogue.ts';
+import { createThematicOverlays, type ProbeResult, type ThematicOverlays } from './layers/thematic-layers.ts';
 import { createAlgorithmPanel } from './panels/algorithm-panel.ts';
 import { createBuildingPanel, type TileAttributes } from './panels/building-panel.ts';
 import { createColourModeControl } from './panels/colour-mode-control.ts';
 import { el } from './panels/dom.ts';
 import { createLanguageToggle } from './panels/language-toggle.ts';
 import { createLayerPanel } from './panels/layer-panel.ts';
+import { createHealthPanel } from './panels/health-panel.ts';
 import { createLegendPanel } from './panels/legend-panel.ts';
+import { createPlanPanel } from './panels/plan-panel.ts';
+import { createRulesPanel } from './panels/rules-panel.ts';
 import { createSyntheticBanner } from './panels/synthetic-banner.ts';
-import { isLayerVisible, StateStore, stateFromHash, stateToHash } from './state/app-state.ts';
+import { isLayerVisible, StateStore, stateFromHash, stateToHash, withLayerVisibility, type LonLat } from './state/app-state.ts';
 import { createViewer } from './viewer/create-viewer.ts';
 import { findBuildingPixel, pickBuilding, type PickedBuilding } from './viewer/picking.ts';
 
@@ -30,6 +35,14 @@ export interface TweelingTestApi {
   pickAt(canvasX: number, canvasY: number): PickedBuilding | undefined;
   findBuildingPixel(): { clientX: number; clientY: number; id: string } | undefined;
   state(): unknown;
+  /** Resolves when the omgevingsplan and health overlays have loaded and deck.gl runs. */
+  overlaysReady?: Promise<void>;
+  /** deck.gl's and Cesium's projection of one point (CSS px relative to the canvas); draws a probe marker. */
+  probe?(lonDeg: number, latDeg: number, heightM: number): ProbeResult;
+  /** Puts the camera `rangeM` from a point, at a heading and pitch (degrees), and waits for the frame. */
+  lookAt(lonDeg: number, latDeg: number, heightM: number, headingDeg: number, pitchDeg: number, rangeM: number): Promise<void>;
+  /** Canvas CSS pixel of a ground point, for clicking it. */
+  groundToCanvas(lonDeg: number, latDeg: number): { x: number; y: number } | undefined;
 }
 
 declare global {
@@ -40,6 +53,25 @@ declare global {
 
 interface LayerHandle {
   setVisible(visible: boolean): void;
+}
+
+/** Where a click meets the (flat) ground, in CRS84 degrees. */
+function groundLonLat(scene: Scene, position: Cartesian2): LonLat | undefined {
+  const ray = scene.camera.getPickRay(position);
+  const hit = ray ? scene.globe.pick(ray, scene) : undefined;
+  if (!hit) return undefined;
+  const c = Cartographic.fromCartesian(hit);
+  return [CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude)];
+}
+
+function nextFrame(scene: Scene): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const remove = scene.postRender.addEventListener(() => {
+      remove();
+      resolve();
+    });
+    scene.requestRender();
+  });
 }
 
 async function boot(): Promise<void> {
@@ -60,10 +92,22 @@ async function boot(): Promise<void> {
 
   if (twin.synthetic) header.prepend(createSyntheticBanner(store, twin.name));
   header.append(createLanguageToggle(store));
+  const thematic = findThematicLayers(layers);
+  const planPanel = thematic.zones || thematic.heights ? createPlanPanel(store) : undefined;
+  let overlays: ThematicOverlays | undefined;
+  const healthPanel = thematic.health
+    ? createHealthPanel(
+        store,
+        () => store.set(withLayerVisibility(store.state, thematic.health!.id, true, false)),
+        (data) => overlays?.setHealthData(data),
+      )
+    : undefined;
   sidebar.append(
     createLayerPanel(store, layers),
     createColourModeControl(store),
-    createLegendPanel(store),
+    createLegendPanel(store, thematic),
+    ...(planPanel ? [planPanel.element] : []),
+    ...(healthPanel ? [healthPanel] : []),
     createAlgorithmPanel(store, algorithms),
   );
 
@@ -75,6 +119,8 @@ async function boot(): Promise<void> {
 
   const tileAttributes = new Map<string, TileAttributes>();
   viewerContainer.append(createBuildingPanel(store, tileAttributes));
+  if (planPanel) viewerContainer.append(createRulesPanel(store));
+  if (Object.keys(thematic).length > 0) overlays = createThematicOverlays(scene, viewerContainer, store, twin, thematic);
 
   const handles = new Map<string, LayerHandle>();
   const waits: Promise<void>[] = [];
@@ -84,7 +130,9 @@ async function boot(): Promise<void> {
     const buildings = await createBuildingsLayer(scene, buildingsInfo.url);
     handles.set(buildingsInfo.id, buildings);
     waits.push(buildings.initialTilesLoaded);
-    store.subscribe((state) => buildings.setStyle(state.colourMode, state.selectedBuildingId));
+    const restyle = () => buildings.setStyle(store.state.colourMode, store.state.selectedBuildingId, overlays?.highlighted(store.state));
+    store.subscribe(restyle);
+    if (overlays) overlays.onHighlightChange = restyle;
   }
   if (basemapInfo) {
     const basemap = createBasemapLayer(scene, await fetchBasemap(basemapInfo.url), twin.groundHeightM);
@@ -92,14 +140,28 @@ async function boot(): Promise<void> {
     waits.push(basemap.ready);
   }
   store.subscribe((state) => {
-    for (const [id, handle] of handles) handle.setVisible(isLayerVisible(state, id));
+    for (const [id, handle] of handles) {
+      const info = layers.find((l) => l.id === id);
+      handle.setVisible(isLayerVisible(state, id, info ? isDefaultVisible(info) : true));
+    }
   });
 
   const clicks = new ScreenSpaceEventHandler(scene.canvas);
   clicks.setInputAction((event: { position: Cartesian2 }) => {
     const hit = pickBuilding(scene, event.position.x, event.position.y);
+    const { tool } = store.state;
+    if (tool === 'check' && planPanel) {
+      // Placing a structure: on a building (rooftop antenna) or on the ground; the selection stays as it is.
+      const at = groundLonLat(scene, event.position);
+      if (!at) return;
+      overlays?.setCheckMarker(at);
+      void planPanel.placeAt(at, hit?.id);
+      return;
+    }
     if (hit) tileAttributes.set(hit.id, hit.properties);
-    store.update({ selectedBuildingId: hit?.id ?? null });
+    // "Which rules apply here?": the rules tool asks anywhere; otherwise a click on the ground (not a building) does.
+    const rulesAt = planPanel && (tool === 'rules' || !hit) ? (groundLonLat(scene, event.position) ?? null) : null;
+    store.update({ selectedBuildingId: tool === 'rules' ? store.state.selectedBuildingId : (hit?.id ?? null), rulesAt });
   }, ScreenSpaceEventType.LEFT_CLICK);
 
   // The URL follows the state (replaceState: no history entry per click); a pasted or edited hash leads it.
@@ -116,19 +178,27 @@ async function boot(): Promise<void> {
     pickAt: (x, y) => pickBuilding(scene, x, y),
     findBuildingPixel: () => findBuildingPixel(scene),
     state: () => store.state,
+    overlaysReady: overlays?.ready,
+    probe: overlays ? (lon, lat, h) => overlays.probe(lon, lat, h) : undefined,
+    lookAt: async (lon, lat, h, headingDeg, pitchDeg, rangeM) => {
+      scene.camera.lookAt(
+        Cartesian3.fromDegrees(lon, lat, h),
+        new HeadingPitchRange(CesiumMath.toRadians(headingDeg), CesiumMath.toRadians(pitchDeg), rangeM),
+      );
+      scene.camera.lookAtTransform(Matrix4.IDENTITY);
+      await nextFrame(scene);
+    },
+    groundToCanvas: (lon, lat) => {
+      const p = SceneTransforms.worldToWindowCoordinates(scene, Cartesian3.fromDegrees(lon, lat, twin.groundHeightM));
+      return p ? { x: p.x, y: p.y } : undefined;
+    },
   };
   viewer.firstFrame.then((ms) => {
     api.firstFrameMs = ms;
   });
   api.ready = Promise.all(waits).then(async () => {
     // One more frame so what was loaded is also on screen before anyone looks.
-    await new Promise<void>((resolve) => {
-      const remove = scene.postRender.addEventListener(() => {
-        remove();
-        resolve();
-      });
-      scene.requestRender();
-    });
+    await nextFrame(scene);
     api.tilesLoadedMs = performance.now();
     document.body.dataset.tilesLoaded = 'true';
     status?.replaceChildren();

@@ -27,6 +27,16 @@ export interface LayerInfo {
   synthetic: boolean;
 }
 
+/** Thematic overlays (OGC feature collections) start hidden; the 3D buildings and the basemap start shown. */
+export function isDefaultVisible(layer: Pick<LayerInfo, 'kind'>): boolean {
+  return layer.kind !== 'features';
+}
+
+/** Whether a layer has an opacity slider: the overlays drawn over the buildings do. */
+export function hasOpacityControl(layer: Pick<LayerInfo, 'kind'>): boolean {
+  return layer.kind === 'features';
+}
+
 export interface AlgorithmInfo {
   id: string;
   title: { nl: string; en: string };

@@ -1,14 +1,49 @@
-// The buildings 3D Tiles layer. Follows the state: visibility, colour mode and the selected building.
-import { Cesium3DTileStyle, Cesium3DTileset, type Scene } from '@cesium/engine';
+// The buildings 3D Tiles layer. Follows the state: visibility, colour mode, the selected building, and the
+// buildings above their omgevingsplan height norm.
+import { Color, Cesium3DTileStyle, Cesium3DTileset, StyleExpression, type Cesium3DTileFeature, type Scene } from '@cesium/engine';
 import type { ColourMode } from '../state/app-state.ts';
 import { buildingStyle } from './building-style.ts';
+import { EXCEEDANCE_COLOUR } from './plan-style.ts';
 
 export interface BuildingsLayer {
   tileset: Cesium3DTileset;
   setVisible(visible: boolean): void;
-  setStyle(mode: ColourMode, selectedId: string | null): void;
+  /** `highlighted`: ids drawn in the exceedance colour over the colour mode (the selection still wins). */
+  setStyle(mode: ColourMode, selectedId: string | null, highlighted?: ReadonlySet<string>): void;
   /** Resolves once the tiles needed for the first view are loaded. */
   initialTilesLoaded: Promise<void>;
+}
+
+/**
+ * Colours the ids in a set, and delegates every other feature to the colour mode's expression. A Set lookup per
+ * feature instead of a 200-way `${identificatie} === '…'` condition chain, which Cesium would evaluate linearly.
+ */
+class HighlightExpression extends StyleExpression {
+  readonly #base: StyleExpression;
+  readonly #ids: ReadonlySet<string>;
+  readonly #selectedId: string | null;
+  readonly #colour = Color.fromCssColorString(EXCEEDANCE_COLOUR);
+
+  constructor(base: StyleExpression, ids: ReadonlySet<string>, selectedId: string | null) {
+    super();
+    this.#base = base;
+    this.#ids = ids;
+    this.#selectedId = selectedId;
+  }
+
+  #highlighted(feature: Cesium3DTileFeature): boolean {
+    const id: unknown = feature?.getProperty('identificatie');
+    return typeof id === 'string' && id !== this.#selectedId && this.#ids.has(id);
+  }
+
+  override evaluate(feature: Cesium3DTileFeature, result?: Color): Color {
+    return this.evaluateColor(feature, result);
+  }
+
+  override evaluateColor(feature: Cesium3DTileFeature, result?: Color): Color {
+    if (this.#highlighted(feature)) return Color.clone(this.#colour, result);
+    return this.#base.evaluateColor(feature, result);
+  }
 }
 
 export async function createBuildingsLayer(scene: Scene, url: string): Promise<BuildingsLayer> {
@@ -22,6 +57,7 @@ export async function createBuildingsLayer(scene: Scene, url: string): Promise<B
   });
   scene.primitives.add(tileset);
   let styleKey = '';
+  let lastHighlighted: ReadonlySet<string> | undefined;
   return {
     tileset,
     initialTilesLoaded,
@@ -29,11 +65,16 @@ export async function createBuildingsLayer(scene: Scene, url: string): Promise<B
       tileset.show = visible;
       scene.requestRender();
     },
-    setStyle(mode, selectedId) {
-      const key = `${mode}|${selectedId ?? ''}`;
-      if (key === styleKey) return;
+    setStyle(mode, selectedId, highlighted) {
+      const key = `${mode}|${selectedId ?? ''}|${highlighted?.size ?? 0}`;
+      if (key === styleKey && highlighted === lastHighlighted) return;
       styleKey = key;
-      tileset.style = new Cesium3DTileStyle(buildingStyle(mode, selectedId));
+      lastHighlighted = highlighted;
+      const style = new Cesium3DTileStyle(buildingStyle(mode, selectedId));
+      if (highlighted && highlighted.size > 0 && style.color) {
+        style.color = new HighlightExpression(style.color, highlighted, selectedId);
+      }
+      tileset.style = style;
       scene.requestRender();
     },
   };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createFixturePlanHealth } from './fixture-plan-health.ts';
 import { createFixtureTwin } from './fixture-tileset.ts';
 import { CESIUM_BUILD_DIR, CLIENT_DIST_DIR } from './paths.ts';
 
@@ -55,6 +56,20 @@ export interface FixtureServerOptions {
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const twin = createFixtureTwin();
   const byId = new Map(twin.buildings.map((b) => [b.identificatie, b]));
+  const plan = createFixturePlanHealth(twin);
+  const featureLayer = (id: string, nl: string, en: string, privacyClass = 'open') => ({
+    id,
+    title: { nl, en },
+    kind: 'features',
+    url: `/ogc/collections/${id}/items?limit=10000`,
+    source: 'Tweeling e2e fixture',
+    licence: 'CC0-1.0',
+    date: '2026-01-01',
+    privacyClass,
+    synthetic: true,
+  });
+  // Small pages, so the client must follow links[rel=next] to get everything.
+  const PAGE_SIZE = 2;
   const layers = [
     {
       id: 'buildings',
@@ -78,9 +93,15 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       privacyClass: 'open',
       synthetic: true,
     },
+    featureLayer('omgevingsplan-functies', 'Omgevingsplan: functies', 'Zoning plan: functions'),
+    featureLayer('omgevingsplan-bouwhoogte', 'Omgevingsplan: maximale bouwhoogte', 'Zoning plan: maximum building height'),
+    featureLayer('omgevingsplan-erfgoed', 'Omgevingsplan: erfgoed', 'Zoning plan: heritage'),
+    featureLayer('gezondheid', 'Gezondheid per buurt', 'Health per neighbourhood', 'aggregated'),
   ];
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const requestUrl = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(requestUrl.pathname);
+    const items = /^\/ogc\/collections\/([\w-]+)\/items(?:\/(.+))?$/.exec(pathname);
     res.setHeader(
       'Content-Security-Policy',
       pathname.startsWith('/cesium/Workers/') ? WORKER_CSP : (options.pageCsp ?? PAGE_CSP),
@@ -96,7 +117,49 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
         extentLonLat: twin.extentLonLat,
         centerLonLat: twin.centerLonLat,
         groundHeightM: twin.groundHeightM,
+        geoidHeightM: plan.geoidHeightM,
         counts: { buildings: twin.buildings.length },
+      });
+    } else if (items && items[1] === 'buildings' && items[2]) {
+      const item = plan.buildingItem(items[2]);
+      if (item) sendJson(res, 200, item, 'application/geo+json');
+      else sendJson(res, 404, { code: 'not-found', message: 'Unknown building' }, 'application/problem+json');
+    } else if (items && !items[2] && Object.hasOwn(plan.collections, items[1])) {
+      const all = plan.collections[items[1]].features;
+      const offset = Number(requestUrl.searchParams.get('offset') ?? 0);
+      const page = all.slice(offset, offset + PAGE_SIZE);
+      const next = offset + PAGE_SIZE < all.length ? [{ rel: 'next', href: `${pathname}?limit=10000&offset=${offset + PAGE_SIZE}` }] : [];
+      sendJson(res, 200, { type: 'FeatureCollection', features: page, numberMatched: all.length, numberReturned: page.length, links: next }, 'application/geo+json');
+    } else if (pathname === '/api/omgevingsplan/rules-at') {
+      sendJson(res, 200, plan.rulesAt(Number(requestUrl.searchParams.get('lon')), Number(requestUrl.searchParams.get('lat'))));
+    } else if (pathname === '/api/omgevingsplan/check' && req.method === 'POST') {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      req.on('end', () => sendJson(res, 200, plan.check(JSON.parse(text || '{}'))));
+    } else if (pathname === '/api/omgevingsplan/exceedances') {
+      sendJson(res, 200, { buildings: plan.exceedances });
+    } else if (pathname === '/api/public-health/indicators') {
+      sendJson(res, 200, plan.indicators);
+    } else if (pathname.startsWith('/api/public-health/indicators/')) {
+      const body = plan.indicatorValues(pathname.slice('/api/public-health/indicators/'.length));
+      if (body) sendJson(res, 200, body);
+      else sendJson(res, 404, { code: 'not-found', message: 'Unknown indicator' }, 'application/problem+json');
+    } else if (pathname === '/api/algorithms') {
+      const algorithm = (id: string, nl: string, en: string) => ({
+        id,
+        title: { nl, en },
+        purpose: { nl: `${nl} (fixture)`, en: `${en} (fixture)` },
+        inputs: ['fixture'],
+        assumptions: [{ nl: 'Vaste testgegevens.', en: 'Fixed test data.' }],
+        limits: [{ nl: 'Alleen voor tests.', en: 'For tests only.' }],
+        code: ['test/e2e/support/fixture-server.ts'],
+      });
+      sendJson(res, 200, {
+        algorithms: [
+          algorithm('crs-transformation', 'Coördinaattransformatie', 'CRS transformation'),
+          algorithm('lod1-extrusion', 'LoD1-gebouwblokken en 3D Tiles', 'LoD1 building blocks and 3D Tiles'),
+          algorithm('demo-generator', 'Demogenerator', 'Demo generator'),
+        ],
       });
     } else if (pathname === '/api/layers') {
       sendJson(res, 200, { layers });
