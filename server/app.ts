@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
 import { ogcRouter } from './api/ogc/ogc-router.ts';
+import { omgevingsplanRouter } from './api/omgevingsplan-router.ts';
 import { publicHealthRouter } from './api/public-health-router.ts';
 import { staticFiles } from './api/static-files.ts';
 import { twinRouter } from './api/twin-router.ts';
@@ -65,6 +66,7 @@ export function createApp({ store, config, log = (m) => console.error(m) }: AppD
     res.json({ algorithms: ALGORITHMS });
   });
   app.use('/api/public-health', publicHealthRouter(store));
+  app.use('/api/omgevingsplan', omgevingsplanRouter(store));
   app.use('/api', twinRouter(store));
   app.use('/api', unknownRoute);
 

@@ -8,6 +8,7 @@ import { ConfigError, dataPaths, loadConfig } from './config.ts';
 import { consoleProgress } from './log.ts';
 import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
 import { startServer } from './serve.ts';
+import { importOmgevingsplanCommand } from './omgevingsplan/import-command.ts';
 import { importHealthCommand } from './health/import-command.ts';
 import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
@@ -95,6 +96,23 @@ importCommand
       const result = await importHealthCommand(store, file, { skipInvalid: o.skipInvalid === true, licence: o.licence });
       for (const s of result.skipped) console.error(`${file} line ${s.line}: skipped: ${s.message}`);
       console.error(`${file}: imported ${result.imported} rows${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}`);
+    } finally {
+      await store.close();
+    }
+  });
+
+importCommand
+  .command('omgevingsplan')
+  .description('import an omgevingsplan: the files of an IMOW delivery (OW-objecten .xml, GIO .gml) or one GeoJSON file')
+  .argument('<files...>', 'IMOW .xml/.gml files, or one .json/.geojson file')
+  .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
+  .action(async (files: string[], o: { licence?: string }) => {
+    const store = await openSqliteStore(dataPaths(opts()).store);
+    try {
+      const result = await importOmgevingsplanCommand(store, files, { licence: o.licence });
+      for (const w of result.warnings) console.error(`warning: ${w}`);
+      const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+      console.error(`omgevingsplan imported: ${counts}`);
     } finally {
       await store.close();
     }

@@ -6,6 +6,8 @@ import { type Config, dataPaths } from './config.ts';
 import { generateDemostad } from './demo/generate-demostad.ts';
 import { generateDemoHealth } from './demo/health/generate-health.ts';
 import { storeHealth } from './health/store-health.ts';
+import { generateDemoOmgevingsplan } from './demo/omgevingsplan/generate-omgevingsplan.ts';
+import { storeOmgevingsplan } from './omgevingsplan/store-omgevingsplan.ts';
 import { type Progress, silentProgress } from './log.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import { buildBuildingTileset } from './tiles/build-tileset.ts';
@@ -63,6 +65,7 @@ export async function generateDemoStore(
     await store.importMunicipality(municipality, (d, n) => progress.update(d, n));
     const health = generateDemoHealth(municipality, config.demoSeed);
     await storeHealth(store, health.rows, health.indicators);
+    await storeOmgevingsplan(store, generateDemoOmgevingsplan(municipality, config.demoSeed));
   } finally {
     await store.close();
   }

@@ -62,6 +62,7 @@ export function createRulesPanel(store: StateStore): HTMLElement {
     body.replaceChildren(
       rules.length === 0 ? el('p', {}, t('rules.none')) : el('p', { class: 'panel-intro' }, t('rules.textLanguage')),
       ...rules.map((r) => ruleElement(state.lang, r)),
+      el('p', { class: 'rules-disclaimer' }, t('rules.disclaimer')),
     );
   };
 

@@ -1,6 +1,7 @@
 // The algorithm register: every algorithm that shapes what users see states its inputs, assumptions and limits
 // (transparency rule). Entries are data, bilingual, and served at /api/algorithms and in the viewer.
 import { HEALTH_ALGORITHMS } from '../health/algorithm-entries.ts';
+import { OMGEVINGSPLAN_ALGORITHMS } from '../omgevingsplan/algorithm-entries.ts';
 import { FIBRE_ALGORITHMS } from '../scenarios/fibre/algorithm-entries.ts';
 
 export interface AlgorithmEntry {
@@ -74,4 +75,4 @@ const CORE_ALGORITHMS: readonly AlgorithmEntry[] = [
   },
 ];
 
-export const ALGORITHMS: readonly AlgorithmEntry[] = [...CORE_ALGORITHMS, ...HEALTH_ALGORITHMS, ...FIBRE_ALGORITHMS];
+export const ALGORITHMS: readonly AlgorithmEntry[] = [...CORE_ALGORITHMS, ...OMGEVINGSPLAN_ALGORITHMS, ...HEALTH_ALGORITHMS, ...FIBRE_ALGORITHMS];

@@ -188,15 +188,11 @@ describe('omgevingsplan and public-health overlays', { timeout: TEST_TIMEOUT_MS 
     await server?.close();
   });
 
-  it('draws zones, envelopes, heritage and exceedances; answers rules and placement checks', async (ctx) => {
+  it('draws zones, envelopes, heritage and exceedances; answers rules and placement checks', async () => {
     const loaded = await loadViewer();
     const { page } = loaded;
     const catalogue = await getJson<{ layers: { id: string }[] }>(page, '/api/layers');
-    // Until the real server publishes the omgevingsplan (server/omgevingsplan, in progress), only the fixture has it.
-    if (server.kind === 'twin' && !catalogue.layers.some((l) => l.id === 'omgevingsplan-functies')) {
-      console.warn('Skipped against the twin: its catalogue has no omgevingsplan-functies layer yet.');
-      ctx.skip();
-    }
+    expect(catalogue.layers.map((l) => l.id)).toEqual(expect.arrayContaining(['omgevingsplan-functies', 'omgevingsplan-bouwhoogte', 'omgevingsplan-erfgoed', 'gezondheid']));
     const deckCanvas = 'canvas.deck-overlay';
     const cesiumCanvas = '#viewer .cesium-widget canvas';
 

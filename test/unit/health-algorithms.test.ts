@@ -11,8 +11,9 @@ describe('health algorithm entries', () => {
   });
 
   it('have ids unique among themselves and the rest of the register', () => {
-    const ids = [...ALGORITHMS.map((a) => a.id), ...HEALTH_ALGORITHMS.map((a) => a.id)];
-    expect(new Set(ids).size).toBe(new Set(ALGORITHMS.map((a) => a.id)).size + HEALTH_ALGORITHMS.length);
+    const ids = ALGORITHMS.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of HEALTH_ALGORITHMS) expect(ids).toContain(a.id);
   });
 
   it('are bilingual throughout', () => {

@@ -148,21 +148,28 @@ export function createFixturePlanHealth(twin: FixtureTwin): FixturePlanHealth {
       };
     },
     rulesAt(lon, lat) {
+      // The shape of server/omgevingsplan/rules-at.ts: flat IMOW lists linked to rules by id.
       const [e, n] = toEnu(lon, lat);
       const zone = zoneAt(e, n);
-      const regels = zone
-        ? [
-            {
-              identificatie: `${zone[0]}.r1`,
-              titel: `Artikel 3.1 Enkelbestemming ${zone[1]}`,
-              tekst: `De voor '${zone[1]}' aangewezen gronden zijn bestemd voor ${zone[1]}.`,
-              activiteiten: ['bouwen van een bouwwerk'],
-              normen: zone[3] === null ? [] : [{ naam: 'maximum bouwhoogte', waarde: zone[3], eenheid: 'm' }],
-              gebiedsaanwijzingen: inRect(e, n, townscape) ? [{ type: 'beschermd stadsgezicht', naam: 'Oude kern' }] : [],
-            },
-          ]
-        : [];
-      return { position: { lon, lat }, locaties: zone ? [`${zone[0]}.loc`] : [], regels };
+      if (!zone) return { locaties: [], regels: [], activiteiten: [], gebiedsaanwijzingen: [], normwaarden: [] };
+      const ruleId = `${zone[0]}.r1`;
+      return {
+        locaties: [{ identificatie: `${zone[0]}.loc`, type: 'Gebied', noemer: zone[1] }],
+        regels: [
+          {
+            identificatie: ruleId,
+            type: 'RegelVoorIedereen',
+            idealisatie: 'exact',
+            regeltekst: { identificatie: `${zone[0]}.t1`, wId: `${zone[0]}.art3.1`, titel: `Artikel 3.1 Enkelbestemming ${zone[1]}`, tekst: `De voor '${zone[1]}' aangewezen gronden zijn bestemd voor ${zone[1]}.` },
+          },
+        ],
+        activiteiten: [{ identificatie: 'nl.imro.bouwen', naam: 'bouwen van een bouwwerk', groep: 'bouwactiviteit', activiteitregelkwalificatie: 'vergunningplicht', regelId: ruleId }],
+        gebiedsaanwijzingen: inRect(e, n, townscape) ? [{ identificatie: 'nl.imro.e1', type: 'Erfgoed', naam: 'Oude kern', groep: 'beschermd stadsgezicht', regelIds: [ruleId] }] : [],
+        normwaarden:
+          zone[3] === null
+            ? []
+            : [{ identificatie: `${zone[0]}.bh`, normId: 'nl.imro.bh', norm: 'maximum bouwhoogte', eenheid: 'm', kwantitatieveWaarde: zone[3], kwalitatieveWaarde: null, waardeInRegeltekst: null, regelIds: [ruleId] }],
+      };
     },
     check(body) {
       const [e, n] = toEnu(body.lon ?? 0, body.lat ?? 0);
