@@ -41,8 +41,8 @@ export interface TweelingTestApi {
   probe?(lonDeg: number, latDeg: number, heightM: number): ProbeResult;
   /** Puts the camera `rangeM` from a point, at a heading and pitch (degrees), and waits for the frame. */
   lookAt(lonDeg: number, latDeg: number, heightM: number, headingDeg: number, pitchDeg: number, rangeM: number): Promise<void>;
-  /** Canvas CSS pixel of a ground point, for clicking it. */
-  groundToCanvas(lonDeg: number, latDeg: number): { x: number; y: number } | undefined;
+  /** Canvas CSS pixel of a point on (or, with aboveGroundM, above) the ground, for clicking it. */
+  groundToCanvas(lonDeg: number, latDeg: number, aboveGroundM?: number): { x: number; y: number } | undefined;
 }
 
 declare global {
@@ -188,8 +188,8 @@ async function boot(): Promise<void> {
       scene.camera.lookAtTransform(Matrix4.IDENTITY);
       await nextFrame(scene);
     },
-    groundToCanvas: (lon, lat) => {
-      const p = SceneTransforms.worldToWindowCoordinates(scene, Cartesian3.fromDegrees(lon, lat, twin.groundHeightM));
+    groundToCanvas: (lon, lat, aboveGroundM = 0) => {
+      const p = SceneTransforms.worldToWindowCoordinates(scene, Cartesian3.fromDegrees(lon, lat, twin.groundHeightM + aboveGroundM));
       return p ? { x: p.x, y: p.y } : undefined;
     },
   };
