@@ -90,10 +90,11 @@ importCommand
   .argument('<file>', 'CSV file')
   .option('--skip-invalid', 'import the valid rows and report the invalid ones instead of refusing the file')
   .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
-  .action(async (file: string, o: { skipInvalid?: boolean; licence?: string }) => {
+  .option('--min-respondents <n>', 'disclosure threshold: values from fewer respondents are not published (50 or more)', '50')
+  .action(async (file: string, o: { skipInvalid?: boolean; licence?: string; minRespondents: string }) => {
     const store = await openSqliteStore(dataPaths(opts()).store);
     try {
-      const result = await importHealthCommand(store, file, { skipInvalid: o.skipInvalid === true, licence: o.licence });
+      const result = await importHealthCommand(store, file, { skipInvalid: o.skipInvalid === true, licence: o.licence, minRespondents: Number(o.minRespondents) });
       for (const s of result.skipped) console.error(`${file} line ${s.line}: skipped: ${s.message}`);
       console.error(`${file}: imported ${result.imported} rows${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}`);
     } finally {

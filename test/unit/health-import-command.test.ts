@@ -48,6 +48,19 @@ describe('importHealthCommand', () => {
     expect((await store.collection('gezondheid'))?.source).toBe('Imported from ggd.csv');
   });
 
+  it('applies a stricter disclosure threshold when given, and refuses one below 50', async () => {
+    const { store, dir } = await createStoreWithTown();
+    const file = writeCsv(dir, 'ggd.csv', ['BU99990101;roken;18,4;%;120;2024', 'BU99990102;roken;22,6;%;300;2024']);
+    await expect(importHealthCommand(store, file, { minRespondents: 20 })).rejects.toThrow('--min-respondents must be a whole number from 50');
+    expect(await store.document('health', 'current')).toBeUndefined();
+    await importHealthCommand(store, file, { minRespondents: 150 });
+    const doc = await store.document<HealthDocument>('health', 'current');
+    expect(doc?.disclosure.minRespondents).toBe(150);
+    const page = await store.collectionItems('gezondheid', { limit: 10 });
+    // 120 respondents is now too few: that value (and, to protect it, the other one) does not leave the server.
+    expect(page.features.find((f) => f.id === 'BU99990101')?.properties.roken).toBeNull();
+  });
+
   it('rejects a buurt code the municipality does not have, naming the line, and stores nothing', async () => {
     const { store, dir } = await createStoreWithTown();
     const file = writeCsv(dir, 'ggd.csv', ['BU99990101;roken;18,4;%;120;2024', 'BU99990199;roken;22,6;%;300;2024']);
