@@ -1,7 +1,7 @@
 // The omgevingsplan over HTTP (mounted at /api/omgevingsplan): what applies at a point, a placement check for
 // antennas, cabinets and buildings, and the buildings taller than the plan allows. Indicative answers only;
 // every response carries the disclaimer that the Omgevingsloket (DSO) is the legal source.
-import { type Request, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { InvalidParameter, Unavailable } from '../errors.ts';
 import { lonLatDegToRd, rdToLonLatDeg } from '../geo/crs.ts';
@@ -10,7 +10,7 @@ import { PLACEMENT_DISCLAIMER, STRUCTURE_KINDS } from '../omgevingsplan/placemen
 import { buildingsExceedingHeight, checkPlacement, rulesAt } from '../omgevingsplan/rule-check.ts';
 import { loadOmgevingsplan, planCounts } from '../omgevingsplan/store-omgevingsplan.ts';
 import type { Store } from '../store/store.ts';
-import { parseQuery } from './validate.ts';
+import { parseBody, parseQuery } from './validate.ts';
 
 export { storeOmgevingsplan } from '../omgevingsplan/store-omgevingsplan.ts';
 
@@ -118,12 +118,4 @@ function toRd(v: { lon?: number; lat?: number; x?: number; y?: number }): [numbe
     throw new InvalidParameter('Invalid parameters: lon/lat: the point lies outside the area RD New covers (the Netherlands)', { errors: [{ in: 'query', field: 'lon', message: 'outside RD New' }] });
   }
   return [x, y];
-}
-
-/** Like parseQuery for JSON bodies (validate.ts has none yet): InvalidParameter naming every field. */
-function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const result = schema.safeParse(req.body ?? {});
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => ({ in: 'body', field: i.path.join('.') || '(root)', message: i.message }));
-  throw new InvalidParameter(`Invalid body parameter${errors.length > 1 ? 's' : ''}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
 }

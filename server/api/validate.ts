@@ -11,6 +11,10 @@ export function parseParams<S extends z.ZodType>(schema: S, req: Request): z.inf
   return parsePart(schema, req.params, 'path');
 }
 
+export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  return parsePart(schema, req.body ?? {}, 'body');
+}
+
 function parsePart<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
