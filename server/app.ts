@@ -6,16 +6,23 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
+import { fibreRouter } from './api/fibre-router.ts';
+import { fivegRouter } from './api/fiveg-router.ts';
 import { ogcRouter } from './api/ogc/ogc-router.ts';
 import { omgevingsplanRouter } from './api/omgevingsplan-router.ts';
 import { publicHealthRouter } from './api/public-health-router.ts';
-import { staticFiles } from './api/static-files.ts';
+import { staRouter } from './api/sta-router.ts';
+import { cachedStaticFiles } from './api/static-files.ts';
+import { FileCache } from './tiles/file-cache.ts';
 import { twinRouter } from './api/twin-router.ts';
 import { type Config, dataPaths } from './config.ts';
+import type { SensorStore } from './sensors/store/sensor-store.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppDeps {
   store: Store;
+  /** The time-series store behind /sta/v1.1; without it the twin has no sensor layer. */
+  sensors?: SensorStore;
   config: Config;
   log?: (message: string) => void;
 }
@@ -38,7 +45,7 @@ export const PAGE_CSP = {
 /** Only Cesium's worker scripts may compile WebAssembly (Draco, KTX2 decoders). */
 export const WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 
-export function createApp({ store, config, log = (m) => console.error(m) }: AppDeps): Express {
+export function createApp({ store, sensors, config, log = (m) => console.error(m) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -57,29 +64,41 @@ export function createApp({ store, config, log = (m) => console.error(m) }: AppD
       next();
     });
   }
+  if (sensors) {
+    // Before the app-wide 16 kB JSON parser: the SensorThings router parses its own bodies (dataArray batches
+    // of thousands of observations) with its own limit.
+    app.use('/sta/v1.1', staRouter(sensors));
+    app.use('/sta', unknownRoute);
+  }
   app.use(express.json({ limit: '16kb', strict: true }));
 
   app.get('/api/health', async (_req, res) => {
-    res.json({ status: 'ok', ...(await store.health()) });
+    res.json({ status: 'ok', ...(await store.health()), ...(sensors ? { sensors: sensors.health() } : {}) });
   });
   app.get('/api/algorithms', (_req, res) => {
     res.json({ algorithms: ALGORITHMS });
   });
   app.use('/api/public-health', publicHealthRouter(store));
   app.use('/api/omgevingsplan', omgevingsplanRouter(store));
-  app.use('/api', twinRouter(store));
+  app.use('/api/fiveg', fivegRouter(store));
+  app.use('/api/fibre', fibreRouter(store));
+  app.use('/api', twinRouter(store, { sensors: sensors !== undefined }));
   app.use('/api', unknownRoute);
 
   app.use('/ogc', ogcRouter(store));
   app.use('/ogc', unknownRoute);
 
   const tilesets: Record<string, string> = { buildings: dataPaths(config).buildingTiles };
+  // One cache and one handler per tileset for the app's lifetime (created here, so no module-level state).
+  const tileCache = new FileCache();
+  const tileCacheControl = (file: string) =>
+    file.endsWith('.json') ? 'public, max-age=60, must-revalidate' : 'public, max-age=3600';
+  const tileHandlers = new Map(
+    Object.entries(tilesets).map(([name, dir]) => [name, cachedStaticFiles(() => dir, { cacheControl: tileCacheControl, cache: tileCache })]),
+  );
+  const noTileset = cachedStaticFiles(() => undefined, { cacheControl: tileCacheControl, cache: tileCache });
   app.use('/tiles/:tileset', (req, res, next) => {
-    const dir = Object.hasOwn(tilesets, req.params.tileset) ? tilesets[req.params.tileset] : undefined;
-    staticFiles(() => dir, {
-      cacheControl: (file) =>
-        file.endsWith('.json') ? 'public, max-age=60, must-revalidate' : 'public, max-age=3600',
-    })(req, res, next);
+    (tileHandlers.get(String(req.params.tileset)) ?? noTileset)(req, res, next);
   });
 
   app.use('/cesium/Workers', (_req, res, next) => {

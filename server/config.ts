@@ -54,6 +54,8 @@ export class ConfigError extends Error {
 export function dataPaths(config: Pick<Config, 'dataDir'>) {
   return {
     store: path.join(config.dataDir, 'tweeling.sqlite'),
+    /** Time series live in their own database: a different write pattern (sustained ingest) from the twin. */
+    sensors: path.join(config.dataDir, 'sensors.sqlite'),
     buildingTiles: path.join(config.dataDir, 'tiles', 'buildings'),
   };
 }

@@ -8,6 +8,8 @@ import { ConfigError, dataPaths, loadConfig } from './config.ts';
 import { consoleProgress } from './log.ts';
 import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
 import { startServer } from './serve.ts';
+import { importSensorsCommand } from './sensors/import/import-command.ts';
+import { openSensorStore } from './sensors/store/sensor-store.ts';
 import { importOmgevingsplanCommand } from './omgevingsplan/import-command.ts';
 import { importHealthCommand } from './health/import-command.ts';
 import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
@@ -34,9 +36,12 @@ program
     const config = loadConfig(process.env, { dataDir: program.opts().dataDir, port: o.port, host: o.host });
     const progress = consoleProgress();
     await prepareTwin(config, progress);
-    const store = await openSqliteStore(dataPaths(config).store);
-    const app = createApp({ store, config });
-    const server = await startServer(app, config, store);
+    const paths = dataPaths(config);
+    const store = await openSqliteStore(paths.store);
+    const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors) : undefined;
+    if (sensors) setInterval(() => sensors.checkpoint(), 60_000).unref();
+    const app = createApp({ store, sensors, config });
+    const server = await startServer(app, config, store, ...(sensors ? [sensors] : []));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
@@ -116,6 +121,28 @@ importCommand
       console.error(`omgevingsplan imported: ${counts}`);
     } finally {
       await store.close();
+    }
+  });
+
+importCommand
+  .command('sensors')
+  .description('import sensor observations: Luchtmeetnet JSON, Sensor.Community JSON or CSV (datastream,time,value)')
+  .argument('<file>', 'JSON or CSV file')
+  .option('--format <format>', 'luchtmeetnet, sensor-community or csv (detected when left out)')
+  .option('--skip-invalid', 'import the valid records and report the invalid ones instead of refusing the file')
+  .option('--station-number <id>', 'Luchtmeetnet station number (e.g. NL50003); a station document does not contain it')
+  .action(async (file: string, o: { format?: string; skipInvalid?: boolean; stationNumber?: string }) => {
+    const sensors = openSensorStore(dataPaths(opts()).sensors);
+    try {
+      const format = o.format as 'luchtmeetnet' | 'sensor-community' | 'csv' | undefined;
+      const result = await importSensorsCommand(sensors, file, { format, skipInvalid: o.skipInvalid === true, stationNumber: o.stationNumber });
+      for (const s of result.skipped) console.error(`${file} ${s.where}: skipped: ${s.message}`);
+      console.error(
+        `${file} (${result.format}): ${result.observations} observations, ${result.thingsCreated} new things, ${result.datastreamsCreated} new datastreams` +
+          `${result.duplicates ? `, ${result.duplicates} duplicates ignored` : ''}${result.skipped.length ? `, ${result.skipped.length} skipped` : ''}`,
+      );
+    } finally {
+      sensors.close();
     }
   });
 

@@ -4,6 +4,10 @@
 import fs from 'node:fs';
 import { type Config, dataPaths } from './config.ts';
 import { generateDemostad } from './demo/generate-demostad.ts';
+import { demoAntennaCollection } from './demo/antennas/generate-antennas.ts';
+import { storeDemoFibre } from './demo/fibre/fibre-collections.ts';
+import { prepareDemoSensors } from './demo/sensors/prepare-sensors.ts';
+import type { Municipality } from './contracts/model.ts';
 import { generateDemoHealth } from './demo/health/generate-health.ts';
 import { storeHealth } from './health/store-health.ts';
 import { generateDemoOmgevingsplan } from './demo/omgevingsplan/generate-omgevingsplan.ts';
@@ -27,11 +31,33 @@ export async function prepareTwin(config: PrepareConfig, progress: Progress = si
     await generateDemoStore(config, progress, report.timingsMs);
     report.generated = true;
   }
+  if (!report.generated && !fs.existsSync(paths.sensors) && (await storeIsDemo(paths.store))) {
+    // A demo twin from before the sensor layer existed: add its sensors without touching the rest.
+    const municipality = generateDemostad({ seed: config.demoSeed, scale: config.demoScale });
+    await generateDemoSensors(config, municipality, progress, report.timingsMs);
+  }
   if (report.generated || !fs.existsSync(`${paths.buildingTiles}/tileset.json`)) {
     await buildTiles(config, progress, report.timingsMs);
     report.tiled = true;
   }
   return report;
+}
+
+async function storeIsDemo(file: string): Promise<boolean> {
+  const store = await openSqliteStore(file, { readonly: true });
+  try {
+    return (await store.meta())?.synthetic === true;
+  } finally {
+    await store.close();
+  }
+}
+
+async function generateDemoSensors(config: PrepareConfig, municipality: Municipality, progress: Progress, timingsMs: Record<string, number>): Promise<void> {
+  const t = performance.now();
+  progress.step('Generating demo sensors (synthetic, 30 days hourly)');
+  const s = prepareDemoSensors(dataPaths(config).sensors, municipality, config.demoSeed);
+  timingsMs.sensors = performance.now() - t;
+  progress.done(`${s.things} sensors, ${s.observations} observations, ${s.calibrated} calibrated`);
 }
 
 async function storeHasMunicipality(file: string): Promise<boolean> {
@@ -66,6 +92,9 @@ export async function generateDemoStore(
     const health = generateDemoHealth(municipality, config.demoSeed);
     await storeHealth(store, health.rows, health.indicators);
     await storeOmgevingsplan(store, generateDemoOmgevingsplan(municipality, config.demoSeed));
+    const antennas = demoAntennaCollection(municipality, config.demoSeed);
+    await store.replaceCollection(antennas.meta, antennas.features);
+    await storeDemoFibre(store, municipality, config.demoSeed);
   } finally {
     await store.close();
   }
@@ -73,6 +102,7 @@ export async function generateDemoStore(
   fs.renameSync(tmp, paths.store);
   timingsMs.store = performance.now() - t;
   progress.done();
+  await generateDemoSensors(config, municipality, progress, timingsMs);
 }
 
 export async function buildTiles(

@@ -4,7 +4,12 @@ import type { Express } from 'express';
 import type { Config } from './config.ts';
 import type { Store } from './store/store.ts';
 
-export async function startServer(app: Express, config: Pick<Config, 'port' | 'host'>, store: Store): Promise<Server> {
+/** Anything besides the store that must be closed cleanly on shutdown (the sensor store). */
+export interface Closable {
+  close(): void | Promise<void>;
+}
+
+export async function startServer(app: Express, config: Pick<Config, 'port' | 'host'>, store: Store, ...others: Closable[]): Promise<Server> {
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
@@ -17,11 +22,11 @@ export async function startServer(app: Express, config: Pick<Config, 'port' | 'h
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.error(`${signal}: finishing open requests, then closing the store`);
+    console.error(`${signal}: finishing open requests, then closing the stores`);
     const deadline = setTimeout(() => process.exit(1), 15_000);
     deadline.unref();
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void Promise.all([store.close(), ...others.map((o) => o.close())]).then(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

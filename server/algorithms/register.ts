@@ -2,6 +2,8 @@
 // (transparency rule). Entries are data, bilingual, and served at /api/algorithms and in the viewer.
 import { HEALTH_ALGORITHMS } from '../health/algorithm-entries.ts';
 import { OMGEVINGSPLAN_ALGORITHMS } from '../omgevingsplan/algorithm-entries.ts';
+import { FIVEG_ALGORITHMS } from '../scenarios/fiveg/algorithm-entries.ts';
+import { SENSOR_ALGORITHMS } from '../sensors/algorithm-entries.ts';
 import { FIBRE_ALGORITHMS } from '../scenarios/fibre/algorithm-entries.ts';
 
 export interface AlgorithmEntry {
@@ -75,4 +77,4 @@ const CORE_ALGORITHMS: readonly AlgorithmEntry[] = [
   },
 ];
 
-export const ALGORITHMS: readonly AlgorithmEntry[] = [...CORE_ALGORITHMS, ...OMGEVINGSPLAN_ALGORITHMS, ...HEALTH_ALGORITHMS, ...FIBRE_ALGORITHMS];
+export const ALGORITHMS: readonly AlgorithmEntry[] = [...CORE_ALGORITHMS, ...OMGEVINGSPLAN_ALGORITHMS, ...HEALTH_ALGORITHMS, ...FIVEG_ALGORITHMS, ...FIBRE_ALGORITHMS, ...SENSOR_ALGORITHMS];

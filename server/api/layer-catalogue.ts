@@ -7,7 +7,7 @@ export interface LayerEntry {
   id: string;
   title: { nl: string; en: string };
   description: { nl: string; en: string };
-  kind: '3dtiles' | 'basemap' | 'features';
+  kind: '3dtiles' | 'basemap' | 'features' | 'sensorthings';
   url: string;
   source: string;
   licence: string;
@@ -19,7 +19,7 @@ export interface LayerEntry {
 /** Collections already shown through the buildings tileset and the basemap. */
 const CORE_COLLECTIONS = new Set(['buildings', 'addresses', 'streets', 'areas', 'buurten']);
 
-export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] = []): LayerEntry[] {
+export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] = [], options: { sensors?: boolean } = {}): LayerEntry[] {
   const common = { source: meta.source, licence: meta.licence, date: meta.date, synthetic: meta.synthetic };
   const syntheticNote = meta.synthetic
     ? { nl: ' Synthetische gegevens: Demostad bestaat niet.', en: ' Synthetic data: Demostad does not exist.' }
@@ -63,5 +63,25 @@ export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] 
         privacyClass: c.privacyClass,
         synthetic: c.synthetic,
       })),
+    ...(options.sensors
+      ? [
+          {
+            id: 'sensoren',
+            title: { nl: 'Sensoren: lucht, geluid en drukte', en: 'Sensors: air, noise and footfall' },
+            description: {
+              nl: `Meetstations en burgersensoren via de OGC SensorThings API; bron en kalibratie staan per datastroom.${syntheticNote.nl}`,
+              en: `Measuring stations and citizen sensors through the OGC SensorThings API; source and calibration are given per datastream.${syntheticNote.en}`,
+            },
+            kind: 'sensorthings' as const,
+            url: '/sta/v1.1',
+            source: meta.synthetic ? 'Tweeling synthetic demo sensor network' : 'Imported sensor data (source per Thing and Datastream)',
+            licence: meta.synthetic ? meta.licence : 'see each Datastream',
+            date: meta.date,
+            // Footfall counters only count; no sensor identifies a person.
+            privacyClass: 'aggregated' as const,
+            synthetic: meta.synthetic,
+          },
+        ]
+      : []),
   ];
 }

@@ -11,7 +11,7 @@ import { parseParams } from './validate.ts';
 
 const buildingParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/) });
 
-export function twinRouter(store: Store): Router {
+export function twinRouter(store: Store, options: { sensors?: boolean } = {}): Router {
   const router = Router();
 
   const requireMeta = async () => {
@@ -46,7 +46,7 @@ export function twinRouter(store: Store): Router {
   });
 
   router.get('/layers', async (_req, res) => {
-    res.json({ layers: layerCatalogue(await requireMeta(), await store.collections()) });
+    res.json({ layers: layerCatalogue(await requireMeta(), await store.collections(), options) });
   });
 
   router.get('/basemap', async (req, res) => {

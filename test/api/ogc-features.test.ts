@@ -345,6 +345,10 @@ describe('one item', () => {
   });
 });
 
+// "Fast" guards against catastrophic regex backtracking (seconds to minutes), not a latency target: the bound
+// leaves room for a loaded 2-core CI machine, where 100 ms was seen to flake.
+const REDOS_GUARD_MS = 1000;
+
 describe('bad inputs (RELIABILITY.md rows 4, 5, 6, 18)', () => {
   it.each([
     ['bbox=1,2,3', 'bbox'],
@@ -409,19 +413,19 @@ describe('bad inputs (RELIABILITY.md rows 4, 5, 6, 18)', () => {
     for (const q of [`datetime=${'9'.repeat(5000)}`, `function=${'a'.repeat(5000)}`, `bbox=${'1,'.repeat(2500)}1`]) {
       const res = await rawGet(`/collections/buildings/items?${q}`);
       expect(res.status).toBe(400);
-      expect(res.ms).toBeLessThan(100);
+      expect(res.ms).toBeLessThan(REDOS_GUARD_MS);
     }
     // 50 000 characters exceed Node's header limit: refused before any of our code runs.
     const huge = await rawGet(`/collections/buildings/items?datetime=${'2'.repeat(50_000)}`);
     expect([400, 414, 431]).toContain(huge.status);
-    expect(huge.ms).toBeLessThan(100);
+    expect(huge.ms).toBeLessThan(REDOS_GUARD_MS);
   });
 
   it('answers a ReDoS-shaped path fast with 404 (row 18)', async () => {
     for (const p of [`/collections/a${'-a'.repeat(2000)}/items`, `/collections/buildings/items/a${'-a'.repeat(2000)}`, `/a${'-a'.repeat(8000)}/a`]) {
       const res = await rawGet(p);
       expect([404, 414, 431]).toContain(res.status);
-      expect(res.ms).toBeLessThan(100);
+      expect(res.ms).toBeLessThan(REDOS_GUARD_MS);
     }
   });
 });

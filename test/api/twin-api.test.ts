@@ -53,7 +53,8 @@ describe('health and catalogue', () => {
       expect(l.source).toMatch(/synthetic/i);
       expect(l.licence).toBe('CC0-1.0');
       expect(l.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(l.privacyClass).toBe(l.id === 'gezondheid' ? 'aggregated' : 'open');
+      // Health figures and the sensor layer (footfall counts) are aggregates; everything else is open data.
+      expect(l.privacyClass).toBe(l.id === 'gezondheid' || l.id === 'sensoren' ? 'aggregated' : 'open');
       expect(l.synthetic).toBe(true);
     }
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { dataPaths, loadConfig } from '../../server/config.ts';
+import { openSensorStore } from '../../server/sensors/store/sensor-store.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 
 export interface TestTwin {
@@ -22,7 +23,8 @@ export async function startTestTwin(): Promise<TestTwin> {
     cesiumDir: path.join(root, 'node_modules/cesium/Build/Cesium'),
   });
   const store = await openSqliteStore(dataPaths(config).store);
-  const app = createApp({ store, config, log: () => {} });
+  const sensors = openSensorStore(dataPaths(config).sensors);
+  const app = createApp({ store, sensors, config, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -33,6 +35,7 @@ export async function startTestTwin(): Promise<TestTwin> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      sensors.close();
     },
   };
 }
