@@ -82,9 +82,13 @@ program
   .description('print what the data directory holds')
   .action(async () => {
     const config = opts();
-    const store = await openSqliteStore(dataPaths(config).store, { readonly: true });
-    console.log(JSON.stringify({ dataDir: config.dataDir, meta: await store.meta(), counts: await store.counts() }, null, 2));
+    const paths = dataPaths(config);
+    const store = await openSqliteStore(paths.store, { readonly: true });
+    const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors, { readonly: true }) : undefined;
+    const info = { dataDir: config.dataDir, meta: await store.meta(), counts: await store.counts(), sensors: sensors?.health() ?? null };
+    console.log(JSON.stringify(info, null, 2));
     await store.close();
+    sensors?.close();
   });
 
 const importCommand = program.command('import').description('load data into the twin (each import is one transaction)');
