@@ -2,7 +2,7 @@
 // for a POP and a set of buurten with its cost, per-buurt table, phasing and network map. The street network is
 // prepared once per municipality; designs are cached by a hash of their full input.
 import { createHash } from 'node:crypto';
-import { type Request, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { SURFACES } from '../contracts/model.ts';
 import { InvalidParameter, Unavailable } from '../errors.ts';
@@ -24,6 +24,7 @@ import { type FibrePlan, type PreparedNetwork, planFibre, prepareFibreNetwork } 
 import { loadFibreSituation } from '../scenarios/fibre/fibre-situation.ts';
 import { PHASING_ORDERS } from '../scenarios/fibre/phasing.ts';
 import { cents, cm, planNetworkGeoJson } from '../scenarios/fibre/plan-geojson.ts';
+import { parseBody } from './validate.ts';
 import type { Store } from '../store/store.ts';
 
 const DISCLAIMER = {
@@ -226,10 +227,3 @@ function bodyError(field: string, message: string): InvalidParameter {
   return new InvalidParameter(`Invalid body parameter: ${field}: ${message}`, { errors: [{ in: 'body', field, message }] });
 }
 
-/** Like parseQuery for JSON bodies: InvalidParameter naming every field. */
-function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const result = schema.safeParse(req.body ?? {});
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => ({ in: 'body', field: i.path.join('.') || '(root)', message: i.message }));
-  throw new InvalidParameter(`Invalid body parameter${errors.length > 1 ? 's' : ''}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
-}

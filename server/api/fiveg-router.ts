@@ -1,7 +1,7 @@
 // 5G scenarios over HTTP (mounted at /api/fiveg): the stateless path-loss calculator, whole-town coverage, the
 // siting check and the site optimiser. Pure maths lives in server/scenarios/fiveg/; this file only validates,
 // calls and shapes responses.
-import { type Request, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { buildingFunction } from '../contracts/model.ts';
 import { InvalidParameter } from '../errors.ts';
@@ -18,7 +18,7 @@ import { optimiseSites, rooftopCandidates } from '../scenarios/fiveg/site-optimi
 import { DEFAULT_SITING_POLICY, checkSiting } from '../scenarios/fiveg/siting.ts';
 import type { TownContext } from '../scenarios/fiveg/town-context.ts';
 import type { Store } from '../store/store.ts';
-import { parseQuery } from './validate.ts';
+import { parseBody, parseQuery } from './validate.ts';
 
 const [F_MIN, F_MAX] = PATH_LOSS_VALIDITY.fcGHz;
 
@@ -180,13 +180,6 @@ function expandCandidates(candidates: readonly AntennaCandidate[], town: TownCon
   return out;
 }
 
-/** Like parseQuery for JSON bodies (validate.ts has none yet): InvalidParameter naming every field. */
-function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const result = schema.safeParse(req.body ?? {});
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => ({ in: 'body', field: i.path.join('.') || '(root)', message: i.message }));
-  throw new InvalidParameter(`Invalid body parameter${errors.length > 1 ? 's' : ''}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
-}
 
 /** Typed array → plain numbers rounded to `decimals`; non-finite (nothing in range, inside a building) → null. */
 function compact(values: Float32Array, decimals: number): (number | null)[] {
