@@ -12,7 +12,7 @@ import { ogcRouter } from './api/ogc/ogc-router.ts';
 import { omgevingsplanRouter } from './api/omgevingsplan-router.ts';
 import { publicHealthRouter } from './api/public-health-router.ts';
 import { staRouter } from './api/sta-router.ts';
-import { cachedStaticFiles } from './api/static-files.ts';
+import { CachedTileResponder, cachedStaticFiles, tileFastPath } from './api/static-files.ts';
 import { FileCache } from './tiles/file-cache.ts';
 import { twinRouter } from './api/twin-router.ts';
 import { type Config, dataPaths } from './config.ts';
@@ -90,16 +90,18 @@ export function createApp({ store, sensors, config, log = (m) => console.error(m
 
   const tilesets: Record<string, string> = { buildings: dataPaths(config).buildingTiles };
   // One cache and one handler per tileset for the app's lifetime (created here, so no module-level state).
-  const tileCache = new FileCache();
   const tileCacheControl = (file: string) =>
     file.endsWith('.json') ? 'public, max-age=60, must-revalidate' : 'public, max-age=3600';
+  const tileResponder = new CachedTileResponder(new FileCache(), tileCacheControl);
   const tileHandlers = new Map(
-    Object.entries(tilesets).map(([name, dir]) => [name, cachedStaticFiles(() => dir, { cacheControl: tileCacheControl, cache: tileCache })]),
+    Object.entries(tilesets).map(([name, dir]) => [name, cachedStaticFiles(() => dir, { cacheControl: tileCacheControl, responder: tileResponder })]),
   );
-  const noTileset = cachedStaticFiles(() => undefined, { cacheControl: tileCacheControl, cache: tileCache });
+  const noTileset = cachedStaticFiles(() => undefined, { cacheControl: tileCacheControl, responder: tileResponder });
   app.use('/tiles/:tileset', (req, res, next) => {
     (tileHandlers.get(String(req.params.tileset)) ?? noTileset)(req, res, next);
   });
+  // For the HTTP server to call before Express (see tileFastPath): same cache, same answers, ~4× the req/s.
+  app.locals.tileFastPath = tileFastPath(tilesets, tileResponder);
 
   app.use('/cesium/Workers', (_req, res, next) => {
     res.setHeader('Content-Security-Policy', WORKER_CSP);

@@ -1,5 +1,5 @@
 // Listening and graceful shutdown, kept out of app.ts so tests can use the app without a socket.
-import type { Server } from 'node:http';
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import type { Config } from './config.ts';
 import type { Store } from './store/store.ts';
@@ -10,8 +10,18 @@ export interface Closable {
 }
 
 export async function startServer(app: Express, config: Pick<Config, 'port' | 'host'>, store: Store, ...others: Closable[]): Promise<Server> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  // Tiles are answered before Express when cached (same answers, a few times the requests per second); everything
+  // else, tile errors included, goes through the app.
+  const tiles = app.locals.tileFastPath as ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  const server = http.createServer((req, res) => {
+    if (!tiles?.(req, res)) app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // Slow-client limits (RELIABILITY.md #25): headers within 10 s, whole request within 30 s.
   server.headersTimeout = 10_000;

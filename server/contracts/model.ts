@@ -37,8 +37,32 @@ export const building = z.object({
   function: buildingFunction,
   dwellings: z.number().int().min(0),
   buurtCode: z.string().nullable(),
+  /** Imported LoD2 (or LoD1.x) mesh, when the source had one; LoD1 extrusion of the footprint otherwise. */
+  lod2: z.lazy(() => buildingMesh).optional(),
+  /** Source attributes as imported (e.g. 3D BAG b3_*), scalars only; written to the tiles' metadata. */
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 export type Building = z.infer<typeof building>;
+
+/** Surface class per triangle of a building mesh: 0 ground, 1 wall, 2 roof (CityJSON semantics; other/unknown → wall). */
+export const SURFACE_GROUND = 0;
+export const SURFACE_WALL = 1;
+export const SURFACE_ROOF = 2;
+
+/**
+ * An indexed triangle mesh in RD New x, y and NAP z metres. Compact on purpose: flat arrays, shared vertices,
+ * one surface byte per triangle. `lod` is the CityJSON LoD it came from ("2.2", "1.3", …).
+ */
+export const buildingMesh = z.object({
+  lod: z.string(),
+  /** x, y, z per vertex. */
+  positions: z.array(z.number().finite()),
+  /** Vertex index triplets, counter-clockwise seen from outside where the source was oriented. */
+  indices: z.array(z.number().int().min(0)),
+  /** One of SURFACE_* per triangle. */
+  surface: z.array(z.number().int().min(0).max(2)),
+});
+export type BuildingMesh = z.infer<typeof buildingMesh>;
 
 export const address = z.object({
   id: z.string().min(1).max(64),

@@ -33,7 +33,12 @@ export function coreCollections(m: Municipality): { meta: CollectionMeta; featur
           { name: 'buurtCode', type: 'string' },
         ],
       ),
-      features: m.buildings.map(({ footprint, id, ...p }) => ({ id, geometry: polygonToGeoJson(footprint), properties: { ...p } })),
+      // The mesh and raw source attributes stay out of the vector layer: they are for the 3D tiles.
+      features: m.buildings.map(({ footprint, id, lod2: _mesh, attributes: _attributes, ...p }) => ({
+        id,
+        geometry: polygonToGeoJson(footprint),
+        properties: { ...p },
+      })),
     },
     {
       meta: meta(

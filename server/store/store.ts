@@ -25,9 +25,17 @@ export interface Store {
   /** Full extent of all buildings, or undefined when the store is empty. */
   extent(): Promise<BboxRd | undefined>;
 
+  /**
+   * Replaces only the buildings (records, imported meshes and the buildings collection) and the dataset meta,
+   * in one transaction; addresses, streets, areas, buurten and other collections stay as they are.
+   */
+  replaceBuildings(meta: DatasetMeta, buildings: Building[]): Promise<void>;
+
+  /** One building, with its imported mesh (`lod2`) when it has one. */
   building(id: string): Promise<Building | undefined>;
+  /** Buildings in a bbox, without meshes (lists stay small; use building(id) or allBuildings for meshes). */
   buildings(query: BboxQuery): Promise<Building[]>;
-  /** Streams every building in id order; for tiling and exports. */
+  /** Streams every building in id order, with its imported mesh; for tiling and exports. */
   allBuildings(): AsyncIterable<Building>;
 
   address(id: string): Promise<Address | undefined>;

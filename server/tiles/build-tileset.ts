@@ -20,7 +20,16 @@ export interface BuildTilesetOptions {
   synthetic?: boolean;
   /** Also write floor caps (see ExtrudeOptions.floor). */
   floor?: boolean;
+  /**
+   * Give inner tiles simplified content (HLOD): LoD1 blocks of the most prominent buildings below them, refined
+   * by REPLACE, with a geometric error that covers what was left out. Off by default: with it a building is in
+   * its leaf *and* in coarse parents, and the tileset grows by roughly a third.
+   */
+  coarseContent?: boolean;
 }
+
+/** Most buildings an inner tile's simplified content holds (the biggest by footprint bbox × height). */
+export const COARSE_MAX_BUILDINGS = 1000;
 
 export interface TilesetReport {
   /** All tiles in tileset.json, inner ones included. */
@@ -34,6 +43,8 @@ export interface TilesetReport {
   totalBytes: number;
   /** Level of the deepest tile; 0 when the root is the only tile. */
   depth: number;
+  /** Inner tiles that got simplified content (0 unless coarseContent). */
+  coarseContentCount: number;
   elapsedMs: number;
 }
 
@@ -83,7 +94,16 @@ export async function buildBuildingTileset(
   const outDir = resolve(options.outDir);
   const suffix = `${process.pid}-${Date.now()}`;
   const tmpDir = `${outDir}.tmp-${suffix}`;
-  const stats = { tileCount: 0, contentCount: 0, bytes: 0, depth: 0, done: 0, written: 0 };
+  /** Per node (coarseContent only): its subtree's biggest buildings and the tallest one not among them. */
+  const candidates = new Map<QuadtreeNode<Placed>, { buildings: Building[]; omittedM: number }>();
+  const stats = { tileCount: 0, contentCount: 0, coarseCount: 0, bytes: 0, depth: 0, done: 0, written: 0 };
+  const writeContent = async (uri: string, glb: Uint8Array): Promise<void> => {
+    const file = join(tmpDir, uri);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, glb);
+    stats.contentCount++;
+    stats.bytes += glb.byteLength;
+  };
   try {
     await mkdir(tmpDir, { recursive: true });
     const writeTile = async (node: QuadtreeNode<Placed>): Promise<TileJson | null> => {
@@ -95,13 +115,39 @@ export async function buildBuildingTileset(
       }
       if (children.length === 0) return null;
       stats.tileCount++;
+      const region = unionRegions(children.map((c) => c.boundingVolume.region));
+      // A parent's error must be at least its children's (the refinement assumption of 3D Tiles).
+      const childError = Math.max(...children.map((c) => c.geometricError));
+      const tile: TileJson = { boundingVolume: { region }, geometricError: Math.max(rootError / 2 ** node.level, childError), children };
+      if (!options.coarseContent) return tile;
+      // The subtree's biggest buildings are among its children's biggest: merge their short lists, never the
+      // whole subtree (which made every level re-sort everything below it).
+      const fromChildren = node.children.map((c) => candidates.get(c)).filter((c) => c !== undefined);
+      const coarse = coarseSelection(fromChildren.flatMap((c) => c.buildings));
+      const omittedM = Math.max(coarse.omittedM, ...fromChildren.map((c) => c.omittedM));
+      candidates.set(node, { buildings: coarse.buildings, omittedM });
+      const content = buildBuildingContent(coarse.buildings.map(asBlock), { geoidHeightM: options.geoidHeightM });
+      if (!content) return tile;
+      const uri = `content/${node.level}/${node.x}/${node.y}.glb`;
+      await writeContent(uri, content.glb);
+      stats.coarseCount++;
       return {
-        boundingVolume: { region: unionRegions(children.map((c) => c.boundingVolume.region)) },
-        geometricError: rootError / 2 ** node.level,
-        children,
+        ...tile,
+        boundingVolume: { region: unionRegions([region, content.region]) },
+        geometricError: Math.max(tile.geometricError, omittedM, coarse.roofErrorM),
+        refine: 'REPLACE',
+        transform: content.transform,
+        content: { uri },
+        // A tile's transform applies on top of its parent's; the children were made with absolute (ENU→ECEF)
+        // transforms, so take ours back out of theirs.
+        children: children.map((c) => ({ ...c, transform: relativeTransform(content.transform, c.transform ?? IDENTITY) })),
       };
     };
     const writeLeaf = async (node: QuadtreeNode<Placed>): Promise<TileJson | null> => {
+      if (options.coarseContent) {
+        const coarse = coarseSelection(node.items.map((p) => p.building));
+        candidates.set(node, { buildings: coarse.buildings, omittedM: coarse.omittedM });
+      }
       const content = buildBuildingContent(
         node.items.map((p) => p.building),
         { geoidHeightM: options.geoidHeightM, floor: options.floor },
@@ -111,12 +157,8 @@ export async function buildBuildingTileset(
       if (!content) return null;
       // Level, x and y are numbers we made, never input, so the path cannot leave tmpDir.
       const uri = `content/${node.level}/${node.x}/${node.y}.glb`;
-      const file = join(tmpDir, uri);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, content.glb);
+      await writeContent(uri, content.glb);
       stats.tileCount++;
-      stats.contentCount++;
-      stats.bytes += content.glb.byteLength;
       stats.depth = Math.max(stats.depth, node.level);
       stats.written += content.featureIds.length;
       skipped += content.skippedIds.length;
@@ -131,13 +173,13 @@ export async function buildBuildingTileset(
         ...(options.synthetic ? { extras: { synthetic: true, note: 'Synthetic demo data, not a real municipality' } } : {}),
       },
       extras: { geoidHeightM: options.geoidHeightM, buildingCount: stats.written },
-      geometricError: root ? rootError * 2 : 0,
+      geometricError: root ? Math.max(rootError, root.geometricError) * 2 : 0,
       root: {
         ...(root ?? { boundingVolume: { region: [0, 0, 0, 0, 0, 0] as Region }, geometricError: 0 }),
         // ADD, not REPLACE: only leaves have content, each building is in exactly one leaf, and no parent holds
         // a coarser version to swap out. With ADD a leaf shows as soon as it loads instead of waiting for all
-        // its siblings, and a future coarse LoD0 parent could be added without changing the leaves.
-        refine: 'ADD' as const,
+        // its siblings. With coarseContent the root holds simplified content and says REPLACE itself.
+        refine: root?.refine ?? ('ADD' as const),
       },
     };
     const json = JSON.stringify(tileset);
@@ -155,6 +197,7 @@ export async function buildBuildingTileset(
     skippedBuildingCount: skipped,
     totalBytes: stats.bytes,
     depth: stats.depth,
+    coarseContentCount: stats.coarseCount,
     elapsedMs: performance.now() - started,
   };
 }
@@ -178,5 +221,54 @@ function unionRegions(regions: readonly Region[]): Region {
     for (const k of [0, 1, 4] as const) out[k] = Math.min(out[k], r[k]);
     for (const k of [2, 3, 5] as const) out[k] = Math.max(out[k], r[k]);
   }
+  return out;
+}
+
+/**
+ * The buildings an inner tile shows as LoD1 blocks: the biggest (footprint bbox area × height) up to
+ * COARSE_MAX_BUILDINGS. omittedM is the tallest building left out; roofErrorM how far a kept building's imported
+ * roof rises above its block. Both are what the simplified tile hides, so they bound its geometric error.
+ */
+export function coarseSelection(buildings: readonly Building[]): { buildings: Building[]; omittedM: number; roofErrorM: number } {
+  const weight = (b: Building): number => {
+    const [x0, y0, x1, y1] = polygonBbox(b.footprint);
+    return (x1 - x0) * (y1 - y0) * b.heightM;
+  };
+  const sorted = [...buildings].sort((a, b) => weight(b) - weight(a));
+  const kept = sorted.slice(0, COARSE_MAX_BUILDINGS);
+  let omittedM = 0;
+  for (const b of sorted.slice(COARSE_MAX_BUILDINGS)) omittedM = Math.max(omittedM, b.heightM);
+  let roofErrorM = 0;
+  for (const b of kept) {
+    if (!b.lod2) continue;
+    let maxZ = -Infinity;
+    for (let i = 2; i < b.lod2.positions.length; i += 3) maxZ = Math.max(maxZ, b.lod2.positions[i]);
+    roofErrorM = Math.max(roofErrorM, maxZ - (b.groundM + b.heightM));
+  }
+  return { buildings: kept, omittedM, roofErrorM };
+}
+
+/** Blocks only in coarse tiles: the mesh is for the leaves; source attributes stay out to keep them small. */
+function asBlock({ lod2: _mesh, attributes: _attributes, ...b }: Building): Building {
+  return b;
+}
+
+const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+
+/** parent⁻¹ · child for rigid column-major transforms (rotation + translation), so child content keeps its place. */
+function relativeTransform(parent: readonly number[], child: readonly number[]): number[] {
+  // Inverse of a rigid transform: transpose the rotation, rotate the negated translation.
+  const inv = [
+    parent[0], parent[4], parent[8], 0,
+    parent[1], parent[5], parent[9], 0,
+    parent[2], parent[6], parent[10], 0,
+    0, 0, 0, 1,
+  ];
+  const [tx, ty, tz] = [parent[12], parent[13], parent[14]];
+  inv[12] = -(inv[0] * tx + inv[4] * ty + inv[8] * tz);
+  inv[13] = -(inv[1] * tx + inv[5] * ty + inv[9] * tz);
+  inv[14] = -(inv[2] * tx + inv[6] * ty + inv[10] * tz);
+  const out = new Array<number>(16).fill(0);
+  for (let c = 0; c < 4; c++) for (let r = 0; r < 4; r++) for (let k = 0; k < 4; k++) out[4 * c + r] += inv[4 * k + r] * child[4 * c + k];
   return out;
 }

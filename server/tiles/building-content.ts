@@ -1,9 +1,10 @@
-// One tile's content: LoD1 blocks of a set of buildings as a GLB in the tile's local ENU frame, with one
+// One tile's content: LoD2 meshes (or LoD1 blocks) of a set of buildings as a GLB in the tile's local ENU frame, with one
 // property-table row per building. Pure: the tileset builder does the I/O.
 import type { Building } from '../contracts/model.ts';
 import { degToRad, rdToLonLatDeg } from '../geo/crs.ts';
 import { polygonBbox } from '../geo/polygon.ts';
-import { extrudeFootprint } from './extrude.ts';
+import { attributeColumns } from './attribute-columns.ts';
+import { buildingSurfaces, SURFACE_COLORS } from './building-surfaces.ts';
 import { writeGlb, type PropertyColumn } from './glb.ts';
 import { createLocalFrame } from './local-frame.ts';
 import { reprojectMesh, vertexCount } from './mesh.ts';
@@ -48,25 +49,39 @@ export function buildBuildingContent(buildings: readonly Building[], options: Bu
   const normals: number[] = [];
   const featureIds: number[] = [];
   const indices: number[] = [];
+  const colors: number[] = [];
+  const surfaces: number[] = [];
+  const lods: string[] = [];
   const rows: Building[] = [];
   const skippedIds: string[] = [];
 
   for (const building of buildings) {
-    const baseM = building.groundM + options.geoidHeightM;
-    const block = extrudeFootprint(building.footprint, baseM, baseM + building.heightM, { floor: options.floor });
+    const block = buildingSurfaces(building, options.geoidHeightM, { floor: options.floor });
     if (block.indices.length === 0) {
       skippedIds.push(building.id);
       continue;
     }
-    // A footprint repeats each corner in roof and walls: convert each RD point to lon/lat once.
-    const lonLatRad = new Map<string, [number, number]>();
+    // A footprint repeats each corner in roof and walls: convert each RD point to lon/lat once. A building has
+    // few distinct corners, so a linear scan over numbers beats a Map keyed by strings (the tiling hot spot).
+    const seenX: number[] = [];
+    const seenY: number[] = [];
+    const seenLonLat: [number, number][] = [];
     const local = reprojectMesh(block, (x, y, heightM) => {
-      const key = `${x},${y}`;
-      let ll = lonLatRad.get(key);
+      let ll: [number, number] | undefined;
+      const n = seenX.length;
+      // Scan from the newest corner: walls revisit the corner just converted.
+      for (let i = n - 1; i >= Math.max(0, n - 64); i--) {
+        if (seenX[i] === x && seenY[i] === y) {
+          ll = seenLonLat[i];
+          break;
+        }
+      }
       if (!ll) {
         const [lonDeg, latDeg] = rdToLonLatDeg(x, y);
         ll = [degToRad(lonDeg), degToRad(latDeg)];
-        lonLatRad.set(key, ll);
+        seenX.push(x);
+        seenY.push(y);
+        seenLonLat.push(ll);
       }
       extendRegion(region, ll[0], ll[1], heightM);
       return frame.toLocalYUp(ll[0], ll[1], heightM);
@@ -77,6 +92,12 @@ export function buildBuildingContent(buildings: readonly Building[], options: Bu
     for (let i = 0; i < local.normals.length; i++) normals.push(local.normals[i]);
     for (let v = 0; v < vertexCount(local); v++) featureIds.push(row);
     for (let i = 0; i < local.indices.length; i++) indices.push(first + local.indices[i]);
+    for (const s of block.surfaces) {
+      const c = SURFACE_COLORS[s];
+      surfaces.push(s);
+      colors.push(c[0], c[1], c[2], c[3]);
+    }
+    lods.push(block.lod);
     rows.push(building);
   }
   if (rows.length === 0) return null;
@@ -87,7 +108,9 @@ export function buildBuildingContent(buildings: readonly Building[], options: Bu
     featureIds: Float32Array.from(featureIds),
     indices: Uint32Array.from(indices),
     featureCount: rows.length,
-    metadata: { schemaId: BUILDING_SCHEMA_ID, className: BUILDING_CLASS, properties: buildingColumns(rows) },
+    colors: Uint8Array.from(colors),
+    surfaces: Float32Array.from(surfaces),
+    metadata: { schemaId: BUILDING_SCHEMA_ID, className: BUILDING_CLASS, properties: tileColumns(rows, lods) },
   });
   return {
     glb,
@@ -105,6 +128,15 @@ export function buildBuildingContent(buildings: readonly Building[], options: Bu
     vertexCount: positions.length / 3,
     triangleCount: indices.length / 3,
   };
+}
+
+/** Our columns, the LoD drawn, then every source attribute present in the tile. */
+function tileColumns(rows: readonly Building[], lods: readonly string[]): Record<string, PropertyColumn> {
+  const own: Record<string, PropertyColumn> = {
+    ...buildingColumns(rows),
+    lod: { type: 'STRING', values: lods, description: 'LoD drawn: the imported mesh (e.g. 2.2) or 1.2 for an extruded block' },
+  };
+  return { ...own, ...attributeColumns(rows, new Set(Object.keys(own))) };
 }
 
 /** Property-table columns for buildings, in row order. */

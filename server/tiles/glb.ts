@@ -6,6 +6,7 @@ export const CHUNK_JSON = 0x4e4f534a; // 'JSON'
 export const CHUNK_BIN = 0x004e4942; // 'BIN\0'
 
 const FLOAT = 5126;
+const UNSIGNED_BYTE = 5121;
 const UNSIGNED_SHORT = 5123;
 const UNSIGNED_INT = 5125;
 const ARRAY_BUFFER = 34962;
@@ -18,7 +19,14 @@ export type ScalarComponentType = 'UINT8' | 'UINT16' | 'UINT32' | 'INT32' | 'FLO
 
 export type PropertyColumn =
   | { type: 'STRING'; values: readonly string[]; description?: string }
-  | { type: 'SCALAR'; componentType: ScalarComponentType; values: ArrayLike<number>; description?: string };
+  | {
+      type: 'SCALAR';
+      componentType: ScalarComponentType;
+      values: ArrayLike<number>;
+      description?: string;
+      /** Value that stands for "no value" in this column (e.g. an attribute only some buildings have). */
+      noData?: number;
+    };
 
 export interface GlbMetadata {
   schemaId: string;
@@ -35,6 +43,13 @@ export interface GlbInput {
   featureIds: Float32Array;
   indices: Uint32Array;
   featureCount: number;
+  /**
+   * Optional RGBA bytes per vertex (COLOR_0, normalised), multiplied with the base colour: roofs vs walls.
+   * With colours the base colour defaults to white so the vertex colours show as they are.
+   */
+  colors?: Uint8Array;
+  /** Optional surface class per vertex (`_SURFACE`: 0 ground, 1 wall, 2 roof), for client styling and picking. */
+  surfaces?: Float32Array;
   /** Linear RGBA; default light grey. */
   baseColor?: [number, number, number, number];
   metadata?: GlbMetadata;
@@ -75,6 +90,17 @@ export function writeGlb(input: GlbInput): Uint8Array {
     },
   ];
 
+  const attributes: Record<string, number> = { POSITION: 0, NORMAL: 1, _FEATURE_ID_0: 2 };
+  if (input.colors) {
+    // VEC4 of bytes keeps every element 4-byte aligned, as glTF requires for vertex attributes.
+    accessors.push({ bufferView: view(input.colors, ARRAY_BUFFER), componentType: UNSIGNED_BYTE, count: vertexCount, type: 'VEC4', normalized: true } as (typeof accessors)[number]);
+    attributes.COLOR_0 = accessors.length - 1;
+  }
+  if (input.surfaces) {
+    accessors.push({ bufferView: view(asBytes(input.surfaces), ARRAY_BUFFER), componentType: FLOAT, count: vertexCount, type: 'SCALAR' });
+    attributes._SURFACE = accessors.length - 1;
+  }
+
   const extensionsUsed = ['EXT_mesh_features'];
   const rootExtensions: Record<string, unknown> = {};
   const featureId: Record<string, unknown> = { featureCount: input.featureCount, attribute: 0 };
@@ -95,7 +121,7 @@ export function writeGlb(input: GlbInput): Uint8Array {
       {
         primitives: [
           {
-            attributes: { POSITION: 0, NORMAL: 1, _FEATURE_ID_0: 2 },
+            attributes,
             indices: 3,
             material: 0,
             mode: TRIANGLES,
@@ -106,7 +132,7 @@ export function writeGlb(input: GlbInput): Uint8Array {
     ],
     materials: [
       {
-        pbrMetallicRoughness: { baseColorFactor: input.baseColor ?? [0.8, 0.8, 0.8, 1], metallicFactor: 0, roughnessFactor: 1 },
+        pbrMetallicRoughness: { baseColorFactor: input.baseColor ?? (input.colors ? [1, 1, 1, 1] : [0.8, 0.8, 0.8, 1]), metallicFactor: 0, roughnessFactor: 1 },
         doubleSided: false,
       },
     ],
@@ -128,11 +154,13 @@ function encodeMetadata(metadata: GlbMetadata, count: number, view: (bytes: Uint
     if (column.type === 'STRING') {
       const { values, offsets } = encodeStrings(column.values);
       classProperties[name] = { type: 'STRING', ...description };
-      tableProperties[name] = { values: view(values), stringOffsets: view(asBytes(offsets)), stringOffsetType: 'UINT32' };
+      // glTF forbids empty buffer views; a column of empty strings points its zero offsets at one unused byte.
+      tableProperties[name] = { values: view(values.byteLength > 0 ? values : new Uint8Array(1)), stringOffsets: view(asBytes(offsets)), stringOffsetType: 'UINT32' };
     } else {
       const typed = new TYPED[column.componentType](count);
       for (let i = 0; i < count; i++) typed[i] = column.values[i];
-      classProperties[name] = { type: 'SCALAR', componentType: column.componentType, ...description };
+      const noData = column.noData !== undefined ? { noData: column.noData } : {};
+      classProperties[name] = { type: 'SCALAR', componentType: column.componentType, ...description, ...noData };
       tableProperties[name] = { values: view(asBytes(typed)) };
     }
   }

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Building, PointRd } from '../../server/contracts/model.ts';
 import { ecefToGeodetic } from '../../server/geo/ecef-to-geodetic.ts';
-import { buildBuildingTileset } from '../../server/tiles/build-tileset.ts';
+import { buildBuildingTileset, COARSE_MAX_BUILDINGS } from '../../server/tiles/build-tileset.ts';
+import { tileset as tilesetSchema, tilesetProblems } from '../../server/tiles/tileset-schema.ts';
 import { localYUpToEcef } from '../../server/tiles/local-frame.ts';
 import { readAccessor, readGlb, readPropertyTable } from '../../server/tiles/read-glb.ts';
 
@@ -172,5 +173,78 @@ describe('buildBuildingTileset', () => {
     const flat: Building = { ...createBox('flat', X0, Y0, 10, 10, 5), footprint: [[[X0, Y0], [X0 + 5, Y0], [X0 + 10, Y0]]] };
     const report = await buildBuildingTileset([flat, createBox('ok', X0 + 20, Y0, 10, 10, 5)], { outDir: dir, geoidHeightM: GEOID_M });
     expect(report).toMatchObject({ buildingCount: 1, skippedBuildingCount: 1 });
+  });
+});
+
+/** a · b for column-major 4×4 matrices. */
+function multiply(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(16).fill(0);
+  for (let c = 0; c < 4; c++) for (let r = 0; r < 4; r++) for (let k = 0; k < 4; k++) out[4 * c + r] += a[4 * k + r] * b[4 * c + k];
+  return out;
+}
+
+describe('buildBuildingTileset with coarseContent (HLOD)', () => {
+  it('gives inner tiles simplified REPLACE content, keeps leaves exact, and keeps errors monotonic', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    const buildings = createRandomBoxes(2000, 11);
+    const report = await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 150, coarseContent: true });
+    const tileset = readTileset(dir);
+    expect(tilesetProblems(tilesetSchema.parse(tileset))).toEqual([]);
+    const byId = new Map(buildings.map((b) => [b.id, b]));
+    const inLeaves: string[] = [];
+    // World transform of each tile = parent's world · own (3D Tiles composes transforms down the tree).
+    const visit = (tile: Tile, parentWorld: number[], under: (ids: string[]) => void): string[] => {
+      const world = tile.transform ? multiply(parentWorld, tile.transform) : parentWorld;
+      const glb = tile.content ? readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tile.content.uri)))) : undefined;
+      const ids = glb ? (readPropertyTable(glb).identificatie as string[]) : [];
+      if (!tile.children) {
+        inLeaves.push(...ids);
+        // Exact geometry in the right place: every vertex of a building between its ground and roof.
+        const vertices = contentVertices(dir, { ...tile, transform: world });
+        for (const v of vertices) {
+          const b = byId.get(ids[v.feature])!;
+          expect(v.geodetic[2]).toBeGreaterThan(b.groundM + GEOID_M - 1e-3);
+          expect(v.geodetic[2]).toBeLessThan(b.groundM + GEOID_M + b.heightM + 1e-3);
+        }
+        under(ids);
+        return ids;
+      }
+      expect(tile.refine).toBe('REPLACE');
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.length).toBeLessThanOrEqual(COARSE_MAX_BUILDINGS);
+      const below: string[] = [];
+      for (const child of tile.children) below.push(...visit(child, world, () => {}));
+      // Coarse content shows buildings of this subtree only, and each at most once.
+      const belowSet = new Set(below);
+      expect(ids.every((id) => belowSet.has(id))).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      // Its vertices lie inside the tile's region.
+      const [w, s, e, n, lo, hi] = tile.boundingVolume.region;
+      for (const v of contentVertices(dir, { ...tile, transform: world })) {
+        expect(v.geodetic[0]).toBeGreaterThanOrEqual(w);
+        expect(v.geodetic[0]).toBeLessThanOrEqual(e);
+        expect(v.geodetic[1]).toBeGreaterThanOrEqual(s);
+        expect(v.geodetic[1]).toBeLessThanOrEqual(n);
+        expect(v.geodetic[2]).toBeGreaterThanOrEqual(lo);
+        expect(v.geodetic[2]).toBeLessThanOrEqual(hi);
+      }
+      return below;
+    };
+    const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+    visit(tileset.root, identity, () => {});
+    expect(inLeaves.sort()).toEqual(buildings.map((b) => b.id).sort());
+    expect(report.coarseContentCount).toBeGreaterThan(0);
+    // Brute force: the root shows exactly the 1,000 biggest (bbox area × height) of all buildings.
+    const weight = (b: Building) => {
+      const xs = b.footprint[0].map((p) => p[0]);
+      const ys = b.footprint[0].map((p) => p[1]);
+      return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) * b.heightM;
+    };
+    const biggest = [...buildings].sort((a, b) => weight(b) - weight(a)).slice(0, COARSE_MAX_BUILDINGS).map((b) => b.id);
+    const rootIds = readPropertyTable(readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tileset.root.content!.uri))))).identificatie;
+    expect([...rootIds].sort()).toEqual(biggest.sort());
+    // The root shows the 1,000 biggest; leaving out the other 1,000 costs at most the tallest of them.
+    const omittedMax = Math.max(...buildings.map((b) => b.heightM));
+    expect(tileset.root.geometricError).toBeLessThanOrEqual(Math.max(omittedMax, tileset.geometricError));
   });
 });

@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS features (
   UNIQUE (collection, id)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS features_rtree USING rtree(rid, minx, maxx, miny, maxy);
+-- Imported building meshes (LoD2.2 etc.), binary (mesh-codec.ts); kept out of buildings.data so lists stay small.
+CREATE TABLE IF NOT EXISTS building_meshes (id TEXT PRIMARY KEY, mesh BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
 `;
 }

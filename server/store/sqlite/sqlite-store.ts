@@ -8,6 +8,7 @@ import type { Address, Area, BboxRd, Building, Buurt, DatasetMeta, Municipality,
 import { bboxOfPoints } from '../../geo/bbox.ts';
 import { coreCollections } from '../core-collections.ts';
 import type { BboxQuery, Store, StoreCounts } from '../store.ts';
+import { decodeMesh, encodeMesh } from './mesh-codec.ts';
 import { readCollection, readCollections, readItem, readItems, writeCollection } from './sqlite-collections.ts';
 import { SCHEMA_VERSION, SPATIAL_TABLES, type SpatialTable, schemaSql } from './schema.ts';
 
@@ -32,6 +33,8 @@ interface SpatialRow {
 
 class SqliteStore implements Store {
   private readonly db: Database.Database;
+  /** False for a read-only store written before meshes were stored (schema tables are created on writable opens). */
+  private readonly hasMeshTable: boolean;
 
   constructor(
     private readonly file: string,
@@ -51,6 +54,7 @@ class SqliteStore implements Store {
       this.db.exec(schemaSql());
       this.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
     }
+    this.hasMeshTable = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'building_meshes'").get() !== undefined;
   }
 
   async importMunicipality(m: Municipality, onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -61,7 +65,7 @@ class SqliteStore implements Store {
       if (onProgress && (done % 2000 === 0 || done === total)) onProgress(done, total);
     };
     const rows: Record<SpatialTable, SpatialRow[]> = {
-      buildings: m.buildings.map((b) => ({ id: b.id, parent: null, data: b, bbox: bboxOfPoints(b.footprint[0]) })),
+      buildings: m.buildings.map((b) => ({ id: b.id, parent: null, data: withoutMesh(b), bbox: bboxOfPoints(b.footprint[0]) })),
       addresses: m.addresses.map((a) => ({
         id: a.id,
         parent: a.buildingId,
@@ -83,6 +87,7 @@ class SqliteStore implements Store {
           tick();
         });
       }
+      this.writeMeshes(m.buildings);
       this.db.exec('DELETE FROM buurten');
       const insertBuurt = this.db.prepare('INSERT INTO buurten(code, data) VALUES (?, ?)');
       for (const b of m.buurten) {
@@ -94,6 +99,38 @@ class SqliteStore implements Store {
     });
     replaceAll();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async replaceBuildings(meta: DatasetMeta, buildings: Building[]): Promise<void> {
+    const emptyRest = { addresses: [], streets: [], areas: [], buurten: [] };
+    const collection = coreCollections({ meta, buildings, ...emptyRest }).find((c) => c.meta.id === 'buildings');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM buildings; DELETE FROM buildings_rtree;');
+      const insert = this.db.prepare('INSERT INTO buildings(rid, id, parent, data) VALUES (?, ?, NULL, ?)');
+      const index = this.db.prepare('INSERT INTO buildings_rtree(rid, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)');
+      buildings.forEach((b, i) => {
+        const bbox = bboxOfPoints(b.footprint[0]);
+        insert.run(i + 1, b.id, JSON.stringify(withoutMesh(b)));
+        index.run(i + 1, bbox[0], bbox[2], bbox[1], bbox[3]);
+      });
+      this.writeMeshes(buildings);
+      if (collection) writeCollection(this.db, collection.meta, collection.features);
+      this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('dataset', JSON.stringify(meta));
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Call inside a transaction: replaces every stored mesh by the given buildings' meshes. */
+  private writeMeshes(buildings: readonly Building[]): void {
+    this.db.exec('DELETE FROM building_meshes');
+    const insert = this.db.prepare('INSERT INTO building_meshes(id, mesh) VALUES (?, ?)');
+    for (const b of buildings) if (b.lod2) insert.run(b.id, encodeMesh(b.lod2));
+  }
+
+  private meshOf(id: string): Building['lod2'] {
+    if (!this.hasMeshTable) return undefined;
+    const row = this.db.prepare('SELECT mesh FROM building_meshes WHERE id = ?').get(id) as { mesh: Buffer } | undefined;
+    return row ? decodeMesh(row.mesh) : undefined;
   }
 
   async meta(): Promise<DatasetMeta | undefined> {
@@ -120,7 +157,9 @@ class SqliteStore implements Store {
   }
 
   async building(id: string): Promise<Building | undefined> {
-    return this.byId<Building>('buildings', id);
+    const building = this.byId<Building>('buildings', id);
+    const mesh = building ? this.meshOf(id) : undefined;
+    return building && mesh ? { ...building, lod2: mesh } : building;
   }
 
   async buildings(query: BboxQuery): Promise<Building[]> {
@@ -129,11 +168,18 @@ class SqliteStore implements Store {
 
   async *allBuildings(): AsyncIterable<Building> {
     let after = 0;
-    const page = this.db.prepare('SELECT rid, data FROM buildings WHERE rid > ? ORDER BY rid LIMIT ?');
+    const page = this.hasMeshTable
+      ? this.db.prepare(
+          'SELECT b.rid, b.data, m.mesh FROM buildings b LEFT JOIN building_meshes m ON m.id = b.id WHERE b.rid > ? ORDER BY b.rid LIMIT ?',
+        )
+      : this.db.prepare('SELECT rid, data, NULL AS mesh FROM buildings WHERE rid > ? ORDER BY rid LIMIT ?');
     for (;;) {
-      const rows = page.all(after, STREAM_PAGE) as { rid: number; data: string }[];
+      const rows = page.all(after, STREAM_PAGE) as { rid: number; data: string; mesh: Buffer | null }[];
       if (rows.length === 0) return;
-      for (const r of rows) yield JSON.parse(r.data) as Building;
+      for (const r of rows) {
+        const building = JSON.parse(r.data) as Building;
+        yield r.mesh ? { ...building, lod2: decodeMesh(r.mesh) } : building;
+      }
       after = rows[rows.length - 1].rid;
     }
   }
@@ -242,3 +288,8 @@ class SqliteStore implements Store {
   }
 }
 
+
+/** The record as stored in buildings.data: the mesh lives in building_meshes. */
+function withoutMesh({ lod2: _mesh, ...rest }: Building): Omit<Building, 'lod2'> {
+  return rest;
+}
