@@ -8,6 +8,8 @@ import { ConfigError, dataPaths, loadConfig } from './config.ts';
 import { consoleProgress } from './log.ts';
 import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
 import { startServer } from './serve.ts';
+import { importBuildingsCommand } from './buildings/import-command.ts';
+import { exportTiles } from './tiles/export-tiles.ts';
 import { importSensorsCommand } from './sensors/import/import-command.ts';
 import { openSensorStore } from './sensors/store/sensor-store.ts';
 import { importOmgevingsplanCommand } from './omgevingsplan/import-command.ts';
@@ -68,6 +70,17 @@ program
   });
 
 program
+  .command('export')
+  .description('export data for static hosting')
+  .command('tiles')
+  .description('write the 3D Tiles as a self-contained static tileset (with .gz variants and an example nginx.conf) for nginx, an object store or a CDN')
+  .argument('<outdir>', 'output directory (replaced)')
+  .action(async (outDir: string) => {
+    const report = await exportTiles(opts().dataDir, outDir);
+    console.error(`exported ${report.files} files (${report.gzipFiles} with a .gz variant), ${(report.bytes / 1e6).toFixed(1)} MB, to ${report.outDir}`);
+  });
+
+program
   .command('build-client')
   .description('build the browser client with Vite into client/dist')
   .action(async () => {
@@ -92,6 +105,29 @@ program
   });
 
 const importCommand = program.command('import').description('load data into the twin (each import is one transaction)');
+
+importCommand
+  .command('buildings')
+  .description('import 3D buildings (CityJSON 1.1/2.0, CityJSONSeq .city.jsonl, GeoJSON footprints with a height) and rebuild the tiles')
+  .argument('<files...>', 'CityJSON, CityJSONSeq or GeoJSON files')
+  .option('--skip-invalid', 'import the valid buildings and report the invalid ones instead of refusing the files')
+  .option('--licence <licence>', 'licence of the source, e.g. "CC BY 4.0" for 3D BAG')
+  .action(async (files: string[], o: { skipInvalid?: boolean; licence?: string }) => {
+    const config = opts();
+    const store = await openSqliteStore(dataPaths(config).store);
+    try {
+      const report = await importBuildingsCommand(store, files, { skipInvalid: o.skipInvalid === true, licence: o.licence });
+      for (const w of report.warnings) console.error(`warning: ${w}`);
+      for (const s of report.skipped) console.error(`${s.file}: CityObject ${s.id}: skipped: ${s.reason}`);
+      const lods = Object.entries(report.lods).map(([lod, n]) => `${n} × LoD ${lod}`).join(', ');
+      console.error(`imported ${report.imported} buildings (${lods})${report.skipped.length ? `, skipped ${report.skipped.length}` : ''}`);
+      if (report.orphanAddresses > 0) console.error(`${report.orphanAddresses} addresses refer to a building that is no longer in the store`);
+    } finally {
+      await store.close();
+    }
+    // The tileset is only rebuilt on start when it is missing, so rebuild it now.
+    await buildTiles(config, consoleProgress());
+  });
 
 importCommand
   .command('health')
