@@ -21,6 +21,12 @@ const CORE_COLLECTIONS = new Set(['buildings', 'addresses', 'streets', 'areas', 
 
 export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] = [], options: { sensors?: boolean } = {}): LayerEntry[] {
   const common = { source: meta.source, licence: meta.licence, date: meta.date, synthetic: meta.synthetic };
+  // After an import of real buildings the streets, water and green may still come from another source: each core
+  // layer is credited to its own collection's provenance where the store has one.
+  const provenanceOf = (id: string) => {
+    const c = collections.find((x) => x.id === id);
+    return c ? { source: c.source, licence: c.licence, date: c.date, synthetic: c.synthetic } : common;
+  };
   const syntheticNote = meta.synthetic
     ? { nl: ' Synthetische gegevens: Demostad bestaat niet.', en: ' Synthetic data: Demostad does not exist.' }
     : { nl: '', en: '' };
@@ -35,7 +41,7 @@ export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] 
       kind: '3dtiles',
       url: '/tiles/buildings/tileset.json',
       privacyClass: 'open',
-      ...common,
+      ...provenanceOf('buildings'),
     },
     {
       id: 'basemap',
@@ -47,7 +53,7 @@ export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] 
       kind: 'basemap',
       url: '/api/basemap',
       privacyClass: 'open',
-      ...common,
+      ...provenanceOf('streets'),
     },
     ...collections
       .filter((c) => !CORE_COLLECTIONS.has(c.id))

@@ -86,6 +86,8 @@ function buildingDetails(b: Building, addresses: unknown[]) {
     roofType: b.roofType,
     dwellings: b.dwellings,
     buurtCode: b.buurtCode,
+    // Source attributes as imported (e.g. 3D BAG); demo buildings have none.
+    attributes: b.attributes ?? {},
     addresses,
   };
 }

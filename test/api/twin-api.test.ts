@@ -96,6 +96,12 @@ describe('buildings API', () => {
     expect(Array.isArray(b.addresses)).toBe(true);
   });
 
+  it('returns the source attributes as an object (empty for a synthetic building)', async () => {
+    const id = await someBuildingId();
+    const b = await (await fetch(`${twin.url}/api/buildings/${id}`)).json();
+    expect(b.attributes).toEqual({});
+  });
+
   it('answers 404 problem+json for an unknown building', async () => {
     const res = await fetch(`${twin.url}/api/buildings/NL.IMBAG.Pand.0000000000000000`);
     expect(res.status).toBe(404);
