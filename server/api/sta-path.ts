@@ -7,7 +7,7 @@ import type { Sql } from '../sensors/sta/filter-sql.ts';
 
 export type StaTarget =
   | { kind: 'root' }
-  | { kind: 'collection'; entity: EntityDef; where?: Sql; parent?: { entity: EntityDef; id: number; navigation: string }; ref: boolean }
+  | { kind: 'collection'; entity: EntityDef; where?: Sql; order?: Sql; parent?: { entity: EntityDef; id: number; navigation: string }; ref: boolean }
   | { kind: 'entity'; entity: EntityDef; id: number; ref: boolean }
   | { kind: 'property'; entity: EntityDef; id: number; property: PropertyDef | 'id'; raw: boolean };
 
@@ -42,7 +42,8 @@ export function resolveStaPath(db: Database.Database, path: string): StaTarget {
       if (m[2] !== undefined || m[3] !== undefined) {
         target = entityStep(db, child, idOf(m), where);
       } else if (nav.many) {
-        target = { kind: 'collection', entity: child, where, parent: { entity: target.entity, id: target.id, navigation: m[1] }, ref: false };
+        const order: Sql | undefined = nav.order ? { text: nav.order('e', '?'), params: [target.id] } : undefined;
+        target = { kind: 'collection', entity: child, where, order, parent: { entity: target.entity, id: target.id, navigation: m[1] }, ref: false };
       } else {
         const row = db.prepare(`SELECT e.id FROM ${child.table} e WHERE ${where.text} LIMIT 1`).get(...where.params) as { id: number } | undefined;
         if (!row) throw new NotFound(`${target.entity.singular}(${target.id}) has no ${m[1]}`);

@@ -1,6 +1,6 @@
 // OGC SensorThings API v1.1 Part 1 (Sensing) over HTTP, mounted at /sta/v1.1: service root, every entity set,
-// navigation, $ref and $value, the query options, create (with deep insert), update, delete and the DataArray
-// bulk create. Parsing, SQL and JSON formatting live in server/sensors/sta/; this file is HTTP only.
+// navigation, $ref and $value, the query options, create (with deep insert), update, delete, the DataArray
+// bulk create and the MultiDatastream extension. Parsing, SQL and JSON formatting live in server/sensors/sta/; this file is HTTP only.
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import { Conflict, InvalidParameter, NotFound, Unavailable } from '../errors.ts';
@@ -13,6 +13,8 @@ import {
   jsonDepthExceeds,
   locationBody,
   MAX_JSON_DEPTH,
+  multiDatastreamBody,
+  multiDatastreamInThingBody,
   observationBody,
   observationInDatastreamBody,
   observedPropertyBody,
@@ -23,6 +25,7 @@ import {
 import { dataArrayToRows } from '../sensors/sta/data-array.ts';
 import { ENTITIES, ENTITY_SETS, type EntityDef } from '../sensors/sta/entities.ts';
 import { FilterSyntaxError } from '../sensors/sta/filter-lexer.ts';
+import { checkMultiDatastreamPatch, checkObservationPatch } from '../sensors/sta/multi-datastream.ts';
 import { parseQueryOptions, QueryOptionError, type QueryOptions } from '../sensors/sta/query-options.ts';
 import { createReadContext, nextLink, propertyValue, type ReadContext, readCollection, readEntity, selfLink, toDataArray } from '../sensors/sta/read-entities.ts';
 import { deleteEntity, patchEntity } from '../sensors/sta/update-entities.ts';
@@ -53,6 +56,7 @@ const CONFORMANCE = [
   'request-data',
   'create-update-delete',
   'data-array/data-array',
+  'multi-datastream',
 ].map((c) => CONFORMANCE_PREFIX + c);
 
 /** The standard's `properties` of every entity set are open JSON; an over-deep one is refused (RELIABILITY.md #9). */
@@ -109,10 +113,6 @@ export function staRouter(sensorStore: SensorStore, options: StaRouterOptions = 
     send(res, response);
   });
 
-  router.all(/^\/MultiDatastreams/, (_req, res) => {
-    sendProblem(res, 501, 'not-implemented', 'MultiDatastreams (the MultiDatastream extension) are not supported by this server.');
-  });
-
   router.use((req, res, next) => {
     const ctx = createReadContext(db, base(req));
     const target = guarded(() => resolveStaPath(db, req.path));
@@ -149,7 +149,7 @@ export function staRouter(sensorStore: SensorStore, options: StaRouterOptions = 
       if (!entity) throw new NotFound(`No ${target.entity.singular} with @iot.id ${target.id}`);
       return void res.json(entity);
     }
-    const page = readCollection(ctx, target.entity, target.where, opts);
+    const page = readCollection(ctx, target.entity, target.where, opts, target.order);
     const out: Record<string, unknown> = {};
     if (page.count !== undefined) out['@iot.count'] = page.count;
     if (page.nextSkip !== undefined) out['@iot.nextLink'] = nextLink(`${ctx.baseUrl}${req.path}`, opts, page.nextSkip);
@@ -184,6 +184,10 @@ export function staRouter(sensorStore: SensorStore, options: StaRouterOptions = 
           return writer.createDatastream(parseBody(datastreamBody, req), undefined);
         case 'Things/Datastreams':
           return writer.createDatastream(parseBody(datastreamInThingBody, req), parent!.id);
+        case 'MultiDatastreams':
+          return writer.createMultiDatastream(parseBody(multiDatastreamBody, req), undefined);
+        case 'Things/MultiDatastreams':
+          return writer.createMultiDatastream(parseBody(multiDatastreamInThingBody, req), parent!.id);
         case 'Sensors':
           return writer.createSensor(parseBody(sensorBody, req));
         case 'ObservedProperties':
@@ -194,6 +198,8 @@ export function staRouter(sensorStore: SensorStore, options: StaRouterOptions = 
           return writer.createObservation(parseBody(observationBody, req));
         case 'Datastreams/Observations':
           return writer.createObservation({ ...parseBody(observationInDatastreamBody, req), Datastream: { '@iot.id': parent!.id } });
+        case 'MultiDatastreams/Observations':
+          return writer.createObservation({ ...parseBody(observationInDatastreamBody, req), MultiDatastream: { '@iot.id': parent!.id } });
         default:
           throw new InvalidParameter(`Creating ${set} through ${via} is not supported; POST to /${set}`);
       }
@@ -230,7 +236,11 @@ export function staRouter(sensorStore: SensorStore, options: StaRouterOptions = 
     requireJson(req);
     if (target.kind !== 'entity' || target.ref) throw new InvalidParameter('PATCH updates one entity, e.g. /Things(1)');
     const body = parseBody(patchBodies[target.entity.set], req) as Record<string, unknown>;
-    sensorStore.transaction(() => patchEntity(db, target.entity.set, target.id, body));
+    sensorStore.transaction(() => {
+      if (target.entity.set === 'MultiDatastreams') checkMultiDatastreamPatch(db, target.id, body);
+      if (target.entity.set === 'Observations') checkObservationPatch(db, target.id, body);
+      patchEntity(db, target.entity.set, target.id, body);
+    });
     res.json(readEntity(ctx, target.entity, target.id, parseQueryOptions(target.entity, {})));
   }
 

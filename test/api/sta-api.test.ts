@@ -53,6 +53,7 @@ describe('service root and reading', () => {
     expect(r.status).toBe(200);
     expect(r.json.value.map((v: { name: string }) => v.name)).toEqual([
       'Things', 'Locations', 'HistoricalLocations', 'Datastreams', 'Sensors', 'ObservedProperties', 'Observations', 'FeaturesOfInterest',
+      'MultiDatastreams',
     ]);
     expect(r.json.value[0].url).toBe(`${sta.base}/Things`);
     expect(r.json.serverSettings.conformance).toContain('http://www.opengis.net/spec/iot_sensing/1.1/conf/create-update-delete');

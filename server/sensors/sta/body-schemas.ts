@@ -79,7 +79,15 @@ const requireResult = (o: Record<string, unknown>, ctx: z.RefinementCtx) => {
 };
 /** An Observation inside a Datastream (deep insert) or POSTed to Datastreams(n)/Observations. */
 export const observationInDatastreamBody = z.strictObject(observationFields).superRefine(requireResult);
-export const observationBody = z.strictObject({ ...observationFields, Datastream: link.optional() }).superRefine(requireResult);
+/** Posted to /Observations: it names its Datastream or (MultiDatastream extension) its MultiDatastream, not both. */
+export const observationBody = z
+  .strictObject({ ...observationFields, Datastream: link.optional(), MultiDatastream: link.optional() })
+  .superRefine(requireResult)
+  .superRefine((o, ctx) => {
+    if (o.Datastream && o.MultiDatastream) {
+      ctx.addIssue({ code: 'custom', path: ['MultiDatastream'], message: 'an Observation belongs to a Datastream or to a MultiDatastream, not both' });
+    }
+  });
 export type ObservationBody = z.infer<typeof observationBody>;
 
 const unitOfMeasurement = z.strictObject({
@@ -104,15 +112,48 @@ const datastreamFields = {
 export const datastreamInThingBody = z.strictObject(datastreamFields);
 export type DatastreamInThingBody = z.infer<typeof datastreamInThingBody>;
 
+/** The one observationType a MultiDatastream has (SensorThings 1.1, MultiDatastream extension). */
+export const OM_COMPLEX_OBSERVATION = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation';
+const MAX_MULTI_MEMBERS = 100;
+
+const multiDatastreamFields = {
+  name: text(),
+  description: text(),
+  unitOfMeasurements: z.array(unitOfMeasurement).min(1).max(MAX_MULTI_MEMBERS),
+  observationType: z.literal(OM_COMPLEX_OBSERVATION, { message: `a MultiDatastream's observationType is ${OM_COMPLEX_OBSERVATION}` }),
+  multiObservationDataTypes: z.array(text(500)).min(1).max(MAX_MULTI_MEMBERS),
+  observedArea: geojson.nullable().optional(),
+  phenomenonTime: interval.nullable().optional(),
+  resultTime: interval.nullable().optional(),
+  properties: jsonObject.nullable().optional(),
+  Sensor: linkOr(sensorBody),
+  ObservedProperties: z.array(linkOr(observedPropertyBody)).min(1).max(MAX_MULTI_MEMBERS),
+  Observations: z.array(observationInDatastreamBody).max(10_000).optional(),
+};
+/** The three parallel arrays describe the same members, so they must be equally long (named: the one that is off). */
+const sameMemberCount = (o: { unitOfMeasurements: unknown[]; multiObservationDataTypes: unknown[]; ObservedProperties: unknown[] }, ctx: z.RefinementCtx) => {
+  const n = o.ObservedProperties.length;
+  for (const key of ['unitOfMeasurements', 'multiObservationDataTypes'] as const) {
+    if (o[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `has ${o[key].length} members for ${n} ObservedProperties; give one per ObservedProperty` });
+  }
+};
+/** A MultiDatastream inside a Thing, or POSTed to Things(n)/MultiDatastreams: its Thing is implied. */
+export const multiDatastreamInThingBody = z.strictObject(multiDatastreamFields).superRefine(sameMemberCount);
+export type MultiDatastreamInThingBody = z.infer<typeof multiDatastreamInThingBody>;
+
 export const thingBody = z.strictObject({
   ...thingFields,
   Locations: z.array(linkOr(z.strictObject(locationFields))).max(100).optional(),
   Datastreams: z.array(datastreamInThingBody).max(1000).optional(),
+  MultiDatastreams: z.array(multiDatastreamInThingBody).max(1000).optional(),
 });
 export type ThingBody = z.infer<typeof thingBody>;
 
 export const datastreamBody = z.strictObject({ ...datastreamFields, Thing: linkOr(thingBody).optional() });
 export type DatastreamBody = z.infer<typeof datastreamBody>;
+
+export const multiDatastreamBody = z.strictObject({ ...multiDatastreamFields, Thing: linkOr(thingBody).optional() }).superRefine(sameMemberCount);
+export type MultiDatastreamBody = z.infer<typeof multiDatastreamBody>;
 
 export const historicalLocationBody = z.strictObject({
   time: instant,
@@ -149,19 +190,41 @@ export const patchBodies = {
     })
     .partial(),
   FeaturesOfInterest: featureOfInterestBody.partial(),
+  // The member arrays may be replaced when their length stays that of the ObservedProperties (checked against the
+  // store by multi-datastream.ts); the ObservedProperties themselves, like all links, are not changed by PATCH.
+  MultiDatastreams: z
+    .strictObject({
+      name: text(),
+      description: text(),
+      unitOfMeasurements: z.array(unitOfMeasurement).min(1).max(MAX_MULTI_MEMBERS),
+      multiObservationDataTypes: z.array(text(500)).min(1).max(MAX_MULTI_MEMBERS),
+      observedArea: geojson.nullable(),
+      properties: jsonObject.nullable(),
+    })
+    .partial(),
 } as const;
 
 export const DATA_ARRAY_COMPONENTS = ['phenomenonTime', 'result', 'resultTime', 'resultQuality', 'validTime', 'parameters', 'FeatureOfInterest/id'] as const;
 export type DataArrayComponent = (typeof DATA_ARRAY_COMPONENTS)[number];
 
+/** Each group names its Datastream, or (MultiDatastream extension) its MultiDatastream: exactly one of the two. */
 export const createObservationsBody = z
   .array(
-    z.strictObject({
-      Datastream: link,
-      components: z.array(z.enum(DATA_ARRAY_COMPONENTS)).min(1).max(DATA_ARRAY_COMPONENTS.length),
-      'dataArray@iot.count': z.number().int().min(0).optional(),
-      dataArray: z.array(z.array(z.unknown())),
-    }),
+    z
+      .strictObject({
+        Datastream: link.optional(),
+        'MultiDatastream@iot.id': id.optional(),
+        MultiDatastream: link.optional(),
+        components: z.array(z.enum(DATA_ARRAY_COMPONENTS)).min(1).max(DATA_ARRAY_COMPONENTS.length),
+        'dataArray@iot.count': z.number().int().min(0).optional(),
+        dataArray: z.array(z.array(z.unknown())),
+      })
+      .superRefine((g, ctx) => {
+        const named = [g.Datastream, g['MultiDatastream@iot.id'], g.MultiDatastream].filter((x) => x !== undefined).length;
+        if (named !== 1) {
+          ctx.addIssue({ code: 'custom', path: ['Datastream'], message: 'name exactly one of Datastream {"@iot.id": n}, MultiDatastream {"@iot.id": n} or "MultiDatastream@iot.id": n' });
+        }
+      }),
   )
   .min(1)
   .max(1000);

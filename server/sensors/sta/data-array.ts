@@ -1,9 +1,11 @@
 // The DataArray extension for creating Observations in bulk (POST /CreateObservations): each row of `dataArray`
-// holds the values of `components` in order. Every row is checked before anything is written; the caller inserts
+// holds the values of `components` in order. A group names a Datastream or (MultiDatastream extension) a
+// MultiDatastream, whose rows' results must be arrays fitting its ObservedProperties. Every row is checked before anything is written; the caller inserts
 // all rows in one transaction, so a batch is stored completely or not at all.
 import { InvalidParameter } from '../../errors.ts';
 import { parseInstantMs, parseTimeOrInterval } from '../time.ts';
 import type { CreateObservationsBody } from './body-schemas.ts';
+import { multiResultProblem } from './multi-datastream.ts';
 import type { ObservationRow, SensorWriter } from './write-entities.ts';
 
 /** Most Observations accepted in one request. */
@@ -25,14 +27,17 @@ export function dataArrayToRows(body: CreateObservationsBody, writer: SensorWrit
   const errors: RowError[] = [];
   const rows: ObservationRow[] = [];
   body.forEach((group, g) => {
-    const dsField = `${g}.Datastream`;
-    let datastreamId: number;
+    const multiId = group.MultiDatastream?.['@iot.id'] ?? group['MultiDatastream@iot.id'];
+    const set = multiId === undefined ? 'Datastreams' : 'MultiDatastreams';
+    const streamId = multiId ?? group.Datastream!['@iot.id'];
+    const streamField = multiId === undefined ? `${g}.Datastream` : group.MultiDatastream ? `${g}.MultiDatastream` : `${g}.MultiDatastream@iot.id`;
     try {
-      datastreamId = writer.requireExisting('Datastreams', group.Datastream['@iot.id'], dsField);
+      writer.requireExisting(set, streamId, streamField);
     } catch {
-      errors.push({ field: dsField, message: `no Datastream with @iot.id ${group.Datastream['@iot.id']}` });
+      errors.push({ field: streamField, message: `no ${set === 'Datastreams' ? 'Datastream' : 'MultiDatastream'} with @iot.id ${streamId}` });
       return;
     }
+    const dataTypes = multiId === undefined ? undefined : writer.multiDataTypes(multiId);
     const c = group.components;
     if (new Set(c).size !== c.length) errors.push({ field: `${g}.components`, message: 'a component is listed twice' });
     if (!c.includes('result')) errors.push({ field: `${g}.components`, message: 'result is required' });
@@ -64,6 +69,10 @@ export function dataArrayToRows(body: CreateObservationsBody, writer: SensorWrit
         if (!parsed?.isInterval) return void errors.push({ field: `${at}.${iVt}`, message: 'validTime is not an ISO 8601 interval' });
         validTime = parsed;
       }
+      if (dataTypes) {
+        const problem = multiResultProblem(cells[iRes], dataTypes);
+        if (problem) return void errors.push({ field: `${at}.${iRes}`, message: `result ${problem}` });
+      }
       if (iPar >= 0 && cells[iPar] !== null && (typeof cells[iPar] !== 'object' || Array.isArray(cells[iPar]))) {
         return void errors.push({ field: `${at}.${iPar}`, message: 'parameters must be a JSON object' });
       }
@@ -78,14 +87,15 @@ export function dataArrayToRows(body: CreateObservationsBody, writer: SensorWrit
         }
       } else {
         try {
-          derivedFoi ??= writer.derivedFeatureOfInterest(datastreamId, `${g}.components`);
+          derivedFoi ??= writer.derivedFeatureOfInterest(streamId, `${g}.components`, set);
         } catch (err) {
           return void errors.push({ field: `${g}.components`, message: (err as Error).message.replace(/^Invalid body parameter: [^:]+: /, '') });
         }
         foi = derivedFoi;
       }
       rows.push({
-        datastreamId,
+        datastreamId: multiId === undefined ? streamId : null,
+        multiDatastreamId: multiId ?? null,
         featureOfInterestId: foi,
         phenomenonTimeMs: pt.startMs,
         phenomenonTimeEndMs: pt.isInterval ? pt.endMs : null,

@@ -9,6 +9,8 @@ export const ENTITY_SETS = [
   'ObservedProperties',
   'Observations',
   'FeaturesOfInterest',
+  // The MultiDatastream extension (conformance class multi-datastream).
+  'MultiDatastreams',
 ] as const;
 export type EntitySet = (typeof ENTITY_SETS)[number];
 
@@ -35,6 +37,10 @@ export interface NavigationDef {
   many: boolean;
   /** SQL condition selecting the targets (alias `child`) of the entity whose id is the SQL expression `parentId`. */
   where(child: string, parentId: string): string;
+  /** Default order of the targets when the client gives no $orderby (before the id tiebreak); same arguments. */
+  order?(child: string, parentId: string): string;
+  /** For an optional to-one link: whether a row (read with the entity's columns) has it; otherwise no link is shown. */
+  present?(row: Record<string, unknown>): boolean;
 }
 
 export interface EntityDef {
@@ -43,6 +49,8 @@ export interface EntityDef {
   table: string;
   properties: PropertyDef[];
   navigations: Record<string, NavigationDef>;
+  /** Columns read besides the properties' (foreign keys the formatter needs). */
+  extraColumns?: string[];
 }
 
 const p = (name: string, kind: PropertyKind, column: string, nullable = false, column2?: string): PropertyDef => ({
@@ -63,6 +71,7 @@ export const ENTITIES: Record<EntitySet, EntityDef> = {
       Locations: { target: 'Locations', many: true, where: (c, id) => `${c}.id IN (SELECT location_id FROM thing_locations WHERE thing_id = ${id})` },
       HistoricalLocations: { target: 'HistoricalLocations', many: true, where: (c, id) => `${c}.thing_id = ${id}` },
       Datastreams: { target: 'Datastreams', many: true, where: (c, id) => `${c}.thing_id = ${id}` },
+      MultiDatastreams: { target: 'MultiDatastreams', many: true, where: (c, id) => `${c}.thing_id = ${id}` },
     },
   },
   Locations: {
@@ -137,6 +146,7 @@ export const ENTITIES: Record<EntitySet, EntityDef> = {
     ],
     navigations: {
       Datastreams: { target: 'Datastreams', many: true, where: (c, id) => `${c}.sensor_id = ${id}` },
+      MultiDatastreams: { target: 'MultiDatastreams', many: true, where: (c, id) => `${c}.sensor_id = ${id}` },
     },
   },
   ObservedProperties: {
@@ -151,12 +161,18 @@ export const ENTITIES: Record<EntitySet, EntityDef> = {
     ],
     navigations: {
       Datastreams: { target: 'Datastreams', many: true, where: (c, id) => `${c}.observed_property_id = ${id}` },
+      MultiDatastreams: {
+        target: 'MultiDatastreams',
+        many: true,
+        where: (c, id) => `${c}.id IN (SELECT multi_datastream_id FROM multi_datastream_observed_properties WHERE observed_property_id = ${id})`,
+      },
     },
   },
   Observations: {
     set: 'Observations',
     singular: 'Observation',
     table: 'observations',
+    extraColumns: ['datastream_id', 'multi_datastream_id'],
     properties: [
       p('phenomenonTime', 'timeOrInterval', 'phenomenon_time', false, 'phenomenon_time_end'),
       p('resultTime', 'instant', 'result_time', true),
@@ -166,7 +182,19 @@ export const ENTITIES: Record<EntitySet, EntityDef> = {
       p('parameters', 'json', 'parameters', true),
     ],
     navigations: {
-      Datastream: { target: 'Datastreams', many: false, where: (c, id) => `${c}.id = (SELECT datastream_id FROM observations WHERE id = ${id})` },
+      // An Observation belongs to a Datastream or to a MultiDatastream; only the link it has is shown.
+      Datastream: {
+        target: 'Datastreams',
+        many: false,
+        where: (c, id) => `${c}.id = (SELECT datastream_id FROM observations WHERE id = ${id})`,
+        present: (row) => row.datastream_id !== null && row.datastream_id !== undefined,
+      },
+      MultiDatastream: {
+        target: 'MultiDatastreams',
+        many: false,
+        where: (c, id) => `${c}.id = (SELECT multi_datastream_id FROM observations WHERE id = ${id})`,
+        present: (row) => row.multi_datastream_id !== null && row.multi_datastream_id !== undefined,
+      },
       FeatureOfInterest: {
         target: 'FeaturesOfInterest',
         many: false,
@@ -189,6 +217,35 @@ export const ENTITIES: Record<EntitySet, EntityDef> = {
       Observations: { target: 'Observations', many: true, where: (c, id) => `${c}.feature_of_interest_id = ${id}` },
     },
   },
+  MultiDatastreams: {
+    set: 'MultiDatastreams',
+    singular: 'MultiDatastream',
+    table: 'multi_datastreams',
+    properties: [
+      p('name', 'text', 'name'),
+      p('description', 'text', 'description'),
+      p('unitOfMeasurements', 'json', 'unit_of_measurements'),
+      p('observationType', 'text', 'observation_type'),
+      p('multiObservationDataTypes', 'json', 'multi_observation_data_types'),
+      p('observedArea', 'json', 'observed_area', true),
+      p('phenomenonTime', 'interval', 'phenomenon_time_start', true, 'phenomenon_time_end'),
+      p('resultTime', 'interval', 'result_time_start', true, 'result_time_end'),
+      p('properties', 'json', 'properties', true),
+    ],
+    navigations: {
+      Thing: { target: 'Things', many: false, where: (c, id) => `${c}.id = (SELECT thing_id FROM multi_datastreams WHERE id = ${id})` },
+      Sensor: { target: 'Sensors', many: false, where: (c, id) => `${c}.id = (SELECT sensor_id FROM multi_datastreams WHERE id = ${id})` },
+      // Ordered: the n-th ObservedProperty describes the n-th member of every result array.
+      ObservedProperties: {
+        target: 'ObservedProperties',
+        many: true,
+        where: (c, id) => `${c}.id IN (SELECT observed_property_id FROM multi_datastream_observed_properties WHERE multi_datastream_id = ${id})`,
+        order: (c, id) =>
+          `(SELECT position FROM multi_datastream_observed_properties WHERE multi_datastream_id = ${id} AND observed_property_id = ${c}.id)`,
+      },
+      Observations: { target: 'Observations', many: true, where: (c, id) => `${c}.multi_datastream_id = ${id}` },
+    },
+  },
 };
 
 export function isEntitySet(name: string): name is EntitySet {
@@ -205,7 +262,7 @@ export function navigationOf(entity: EntityDef, name: string): NavigationDef | u
 
 /** All columns a row of this entity is read with (for the JSON formatter). */
 export function selectColumns(entity: EntityDef, alias: string): string {
-  const cols = new Set<string>(['id']);
+  const cols = new Set<string>(['id', ...(entity.extraColumns ?? [])]);
   for (const q of entity.properties) {
     cols.add(q.column);
     if (q.column2) cols.add(q.column2);

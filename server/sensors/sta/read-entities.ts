@@ -43,8 +43,11 @@ function statement(ctx: ReadContext, text: string): Database.Statement {
 
 export const selfLink = (ctx: ReadContext, entity: EntityDef, id: number): string => `${ctx.baseUrl}/${entity.set}(${id})`;
 
-/** Reads one page of a collection; `where` restricts it (e.g. to the Datastreams of one Thing). */
-export function readCollection(ctx: ReadContext, entity: EntityDef, where: Sql | undefined, options: QueryOptions): CollectionResult {
+/**
+ * Reads one page of a collection; `where` restricts it (e.g. to the Datastreams of one Thing); `defaultOrder`
+ * orders it when the client gave no $orderby (a MultiDatastream's ObservedProperties in result-array order).
+ */
+export function readCollection(ctx: ReadContext, entity: EntityDef, where: Sql | undefined, options: QueryOptions, defaultOrder?: Sql): CollectionResult {
   const alias = 'e';
   const compileCtx: CompileContext = { entity, alias, nowMs: ctx.nowMs, nextAlias: ctx.nextAlias };
   const conditions: Sql[] = [];
@@ -54,13 +57,13 @@ export function readCollection(ctx: ReadContext, entity: EntityDef, where: Sql |
   const whereParams: SqlParam[] = conditions.flatMap((c) => c.params);
 
   const order = options.orderBy.map((o) => ({ ...compileValue(o.expr, compileCtx), desc: o.descending }));
+  if (order.length === 0 && defaultOrder) order.push({ ...defaultOrder, desc: false });
   // The id tiebreak runs in the direction of the last key, so an index on (…, key) can serve the order backwards.
   const lastDesc = order.length > 0 && order[order.length - 1].desc;
   const orderText = [...order.map((o) => `${o.text} ${o.desc ? 'DESC' : 'ASC'}`), `${alias}.id ${lastDesc ? 'DESC' : 'ASC'}`].join(', ');
   const orderParams = order.flatMap((o) => o.params);
 
-  const extra = entity.set === 'Observations' ? `, ${alias}.datastream_id` : '';
-  const text = `SELECT ${selectColumns(entity, alias)}${extra} FROM ${entity.table} ${alias}${whereText} ORDER BY ${orderText} LIMIT ? OFFSET ?`;
+  const text = `SELECT ${selectColumns(entity, alias)} FROM ${entity.table} ${alias}${whereText} ORDER BY ${orderText} LIMIT ? OFFSET ?`;
   const rows = statement(ctx, text).all(...whereParams, ...orderParams, options.top + 1, options.skip) as Row[];
   const hasMore = rows.length > options.top;
   if (hasMore) rows.pop();
@@ -112,7 +115,8 @@ function formatEntity(ctx: ReadContext, entity: EntityDef, row: Row, options: Qu
     out['@iot.selfLink'] = self;
   }
   for (const prop of entity.properties) if (selected(prop.name)) out[prop.name] = propertyValue(prop, row);
-  for (const navName of Object.keys(entity.navigations)) {
+  for (const [navName, nav] of Object.entries(entity.navigations)) {
+    if (nav.present && !nav.present(row)) continue;
     const expanded = options.expand.find((x) => x.navigation === navName);
     if (expanded) Object.assign(out, expandNavigation(ctx, entity, id, self, expanded.navigation, expanded.options));
     else if (selected(navName)) out[`${navName}@iot.navigationLink`] = `${self}/${navName}`;
@@ -124,7 +128,8 @@ function expandNavigation(ctx: ReadContext, entity: EntityDef, id: number, self:
   const nav = navigationOf(entity, navName)!;
   const target = ENTITIES[nav.target];
   const where: Sql = { text: nav.where('e', '?'), params: [id] };
-  const page = readCollection(ctx, target, where, nav.many ? options : { ...options, top: 1, skip: 0 });
+  const order: Sql | undefined = nav.order ? { text: nav.order('e', '?'), params: [id] } : undefined;
+  const page = readCollection(ctx, target, where, nav.many ? options : { ...options, top: 1, skip: 0 }, order);
   if (!nav.many) return { [navName]: page.value[0] ?? null };
   const out: EntityJson = {};
   if (page.count !== undefined) out[`${navName}@iot.count`] = page.count;
@@ -142,22 +147,24 @@ export function nextLink(url: string, options: QueryOptions, nextSkip: number): 
   return `${url}?${params.toString().replace(/%24/g, '$')}`;
 }
 
-/** DataArray extension: Observations grouped per Datastream as rows of the requested components. */
+/** DataArray extension: Observations grouped per Datastream (or MultiDatastream) as rows of the requested components. */
 export function toDataArray(ctx: ReadContext, rows: Row[], options: QueryOptions): EntityJson[] {
   const entity = ENTITIES.Observations;
   const components = (options.select ?? ['id', 'phenomenonTime', 'resultTime', 'result']).filter((c) => c === 'id' || entity.properties.some((q) => q.name === c));
-  const groups = new Map<number, unknown[][]>();
+  const groups = new Map<string, { link: EntityJson; dataArray: unknown[][] }>();
   for (const row of rows) {
-    const ds = row.datastream_id as number;
+    const multi = row.multi_datastream_id as number | null;
+    const key = multi === null ? `d${row.datastream_id as number}` : `m${multi}`;
     const values = components.map((c) => (c === 'id' ? row.id : propertyValue(entity.properties.find((q) => q.name === c)!, row)));
-    const list = groups.get(ds);
-    if (list) list.push(values);
-    else groups.set(ds, [values]);
+    const group = groups.get(key);
+    if (group) group.dataArray.push(values);
+    else {
+      const link =
+        multi === null
+          ? { 'Datastream@iot.navigationLink': selfLink(ctx, ENTITIES.Datastreams, row.datastream_id as number) }
+          : { 'MultiDatastream@iot.navigationLink': selfLink(ctx, ENTITIES.MultiDatastreams, multi) };
+      groups.set(key, { link, dataArray: [values] });
+    }
   }
-  return [...groups].map(([ds, dataArray]) => ({
-    'Datastream@iot.navigationLink': selfLink(ctx, ENTITIES.Datastreams, ds),
-    components,
-    'dataArray@iot.count': dataArray.length,
-    dataArray,
-  }));
+  return [...groups.values()].map(({ link, dataArray }) => ({ ...link, components, 'dataArray@iot.count': dataArray.length, dataArray }));
 }

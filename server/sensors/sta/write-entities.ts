@@ -11,20 +11,25 @@ import type {
   HistoricalLocationBody,
   Link,
   LocationBody,
+  MultiDatastreamBody,
+  MultiDatastreamInThingBody,
   ObservationBody,
   ObservedPropertyBody,
   SensorBody,
   ThingBody,
 } from './body-schemas.ts';
 import { ENTITIES, type EntitySet } from './entities.ts';
+import { multiResultProblem } from './multi-datastream.ts';
 
 type LinkOr<T> = Link | T;
 const isLink = (v: object): v is Link => Object.hasOwn(v, '@iot.id');
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
-/** One Observation row as stored; times in epoch ms. */
+/** One Observation row as stored; times in epoch ms. Exactly one of datastreamId and multiDatastreamId is set. */
 export interface ObservationRow {
-  datastreamId: number;
+  datastreamId: number | null;
+  /** MultiDatastream extension: the result is then an array already checked against the data types. */
+  multiDatastreamId?: number | null;
   featureOfInterestId: number;
   phenomenonTimeMs: number;
   phenomenonTimeEndMs: number | null;
@@ -56,9 +61,16 @@ export function createSensorWriter(db: Database.Database) {
     ),
     foi: db.prepare('INSERT INTO features_of_interest(name, description, encoding_type, feature, properties, lon, lat, from_location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     observation: db.prepare(
-      `INSERT INTO observations(datastream_id, feature_of_interest_id, phenomenon_time, phenomenon_time_end, result_time, result, result_json,
-         result_quality, valid_time_start, valid_time_end, parameters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO observations(datastream_id, multi_datastream_id, feature_of_interest_id, phenomenon_time, phenomenon_time_end, result_time, result,
+         result_json, result_quality, valid_time_start, valid_time_end, parameters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    multiDatastream: db.prepare(
+      `INSERT INTO multi_datastreams(thing_id, sensor_id, name, description, unit_of_measurements, observation_type, multi_observation_data_types,
+         observed_area, phenomenon_time_start, phenomenon_time_end, result_time_start, result_time_end, properties)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    multiDataTypes: db.prepare('SELECT multi_observation_data_types AS t FROM multi_datastreams WHERE id = ?'),
+    multiObservedProperty: db.prepare('INSERT INTO multi_datastream_observed_properties(multi_datastream_id, observed_property_id, position) VALUES (?, ?, ?)'),
     widenDatastream: db.prepare(
       `UPDATE datastreams SET
          phenomenon_time_start = min(coalesce(phenomenon_time_start, ?), ?),
@@ -67,8 +79,21 @@ export function createSensorWriter(db: Database.Database) {
          result_time_end = CASE WHEN ? IS NULL THEN result_time_end ELSE max(coalesce(result_time_end, ?), ?) END
        WHERE id = ?`,
     ),
+    widenMultiDatastream: db.prepare(
+      `UPDATE multi_datastreams SET
+         phenomenon_time_start = min(coalesce(phenomenon_time_start, ?), ?),
+         phenomenon_time_end = max(coalesce(phenomenon_time_end, ?), ?),
+         result_time_start = CASE WHEN ? IS NULL THEN result_time_start ELSE min(coalesce(result_time_start, ?), ?) END,
+         result_time_end = CASE WHEN ? IS NULL THEN result_time_end ELSE max(coalesce(result_time_end, ?), ?) END
+       WHERE id = ?`,
+    ),
     thingLocationOfDatastream: db.prepare(
       `SELECT l.id, l.name, l.description, l.encoding_type, l.location, l.lon, l.lat FROM datastreams d
+       JOIN thing_locations tl ON tl.thing_id = d.thing_id JOIN locations l ON l.id = tl.location_id
+       WHERE d.id = ? ORDER BY l.id DESC LIMIT 1`,
+    ),
+    thingLocationOfMultiDatastream: db.prepare(
+      `SELECT l.id, l.name, l.description, l.encoding_type, l.location, l.lon, l.lat FROM multi_datastreams d
        JOIN thing_locations tl ON tl.thing_id = d.thing_id JOIN locations l ON l.id = tl.location_id
        WHERE d.id = ? ORDER BY l.id DESC LIMIT 1`,
     ),
@@ -87,6 +112,12 @@ export function createSensorWriter(db: Database.Database) {
   function requireExisting(set: EntitySet, id: number, field: string): number {
     if (existsStmt(set).get(id) === undefined) throw invalid(field, `no ${ENTITIES[set].singular} with @iot.id ${id}`);
     return id;
+  }
+
+  /** The multiObservationDataTypes of a MultiDatastream, which its Observations' results are checked against. */
+  function multiDataTypes(multiDatastreamId: number): string[] | undefined {
+    const row = s.multiDataTypes.get(multiDatastreamId) as { t: string } | undefined;
+    return row ? (JSON.parse(row.t) as string[]) : undefined;
   }
 
   function createLocation(body: Omit<LocationBody, 'Things'> & { Things?: Link[] }, field: string): number {
@@ -137,6 +168,45 @@ export function createSensorWriter(db: Database.Database) {
     );
     if (locationIds.length > 0) linkThingToLocations(id, locationIds);
     (body.Datastreams ?? []).forEach((d, i) => createDatastream(d, id, at(`Datastreams.${i}`)));
+    (body.MultiDatastreams ?? []).forEach((d, i) => createMultiDatastream(d, id, at(`MultiDatastreams.${i}`)));
+    return id;
+  }
+
+  /** MultiDatastream extension: like a Datastream, with an ordered list of ObservedProperties (each used once). */
+  function createMultiDatastream(body: MultiDatastreamInThingBody | MultiDatastreamBody, thingId: number | undefined, field = '(root)'): number {
+    const at = (f: string) => (field === '(root)' ? f : `${field}.${f}`);
+    let thing = thingId;
+    if (thing === undefined) {
+      const t = (body as MultiDatastreamBody).Thing;
+      if (!t) throw invalid(at('Thing'), 'a MultiDatastream needs a Thing (inline or {"@iot.id": n})');
+      thing = linkOrCreate('Things', t, at('Thing'), (v: ThingBody) => createThing(v, at('Thing')));
+    }
+    const sensor = linkOrCreate('Sensors', body.Sensor, at('Sensor'), createSensor);
+    const ops = body.ObservedProperties.map((op, i) => linkOrCreate('ObservedProperties', op, at(`ObservedProperties.${i}`), createObservedProperty));
+    // One position per ObservedProperty: a repeat would make the navigation list shorter than the result arrays.
+    const repeated = ops.findIndex((op, i) => ops.indexOf(op) !== i);
+    if (repeated >= 0) throw invalid(at(`ObservedProperties.${repeated}`), `ObservedProperty ${ops[repeated]} is already member ${ops.indexOf(ops[repeated])}`);
+    const pt = body.phenomenonTime ? parseTimeOrInterval(body.phenomenonTime) : undefined;
+    const rt = body.resultTime ? parseTimeOrInterval(body.resultTime) : undefined;
+    const id = Number(
+      s.multiDatastream.run(
+        thing,
+        sensor,
+        body.name,
+        body.description,
+        JSON.stringify(body.unitOfMeasurements),
+        body.observationType,
+        JSON.stringify(body.multiObservationDataTypes),
+        json(body.observedArea),
+        pt?.startMs ?? null,
+        pt?.endMs ?? null,
+        rt?.startMs ?? null,
+        rt?.endMs ?? null,
+        json(body.properties),
+      ).lastInsertRowid,
+    );
+    ops.forEach((op, position) => s.multiObservedProperty.run(id, op, position));
+    (body.Observations ?? []).forEach((o, i) => createObservation({ ...o, MultiDatastream: { '@iot.id': id } }, at(`Observations.${i}`)));
     return id;
   }
 
@@ -173,12 +243,13 @@ export function createSensorWriter(db: Database.Database) {
     return id;
   }
 
-  /** The FoI an Observation without one gets: derived once per Location of the Datastream's Thing, then reused. */
-  function derivedFeatureOfInterest(datastreamId: number, field: string): number {
-    const loc = s.thingLocationOfDatastream.get(datastreamId) as
+  /** The FoI an Observation without one gets: derived once per Location of the (Multi)Datastream's Thing, then reused. */
+  function derivedFeatureOfInterest(streamId: number, field: string, set: 'Datastreams' | 'MultiDatastreams' = 'Datastreams'): number {
+    const query = set === 'Datastreams' ? s.thingLocationOfDatastream : s.thingLocationOfMultiDatastream;
+    const loc = query.get(streamId) as
       | { id: number; name: string; description: string; encoding_type: string; location: string }
       | undefined;
-    if (!loc) throw invalid(field, "no FeatureOfInterest given and the Datastream's Thing has no Location to derive one from");
+    if (!loc) throw invalid(field, `no FeatureOfInterest given and the ${ENTITIES[set].singular}'s Thing has no Location to derive one from`);
     const existing = s.foiOfLocation.get(loc.id) as { id: number } | undefined;
     if (existing) return existing.id;
     return createFeatureOfInterest(
@@ -189,17 +260,26 @@ export function createSensorWriter(db: Database.Database) {
 
   function createObservation(body: ObservationBody, field = '(root)'): number {
     const at = (f: string) => (field === '(root)' ? f : `${field}.${f}`);
-    if (!body.Datastream) throw invalid(at('Datastream'), 'an Observation needs a Datastream {"@iot.id": n}');
-    const ds = requireExisting('Datastreams', body.Datastream['@iot.id'], at('Datastream'));
+    if (!body.Datastream && !body.MultiDatastream) throw invalid(at('Datastream'), 'an Observation needs a Datastream {"@iot.id": n} or a MultiDatastream {"@iot.id": n}');
+    if (body.Datastream && body.MultiDatastream) throw invalid(at('MultiDatastream'), 'an Observation belongs to a Datastream or to a MultiDatastream, not both');
+    const ds = body.Datastream ? requireExisting('Datastreams', body.Datastream['@iot.id'], at('Datastream')) : null;
+    const multi = body.MultiDatastream ? requireExisting('MultiDatastreams', body.MultiDatastream['@iot.id'], at('MultiDatastream')) : null;
+    if (multi !== null) {
+      const problem = multiResultProblem(body.result, multiDataTypes(multi) ?? []);
+      if (problem) throw invalid(at('result'), problem);
+    }
     const foi = body.FeatureOfInterest
       ? linkOrCreate('FeaturesOfInterest', body.FeatureOfInterest, at('FeatureOfInterest'), (v: FeatureOfInterestBody) => createFeatureOfInterest(v))
-      : derivedFeatureOfInterest(ds, at('FeatureOfInterest'));
+      : ds !== null
+        ? derivedFeatureOfInterest(ds, at('FeatureOfInterest'))
+        : derivedFeatureOfInterest(multi!, at('FeatureOfInterest'), 'MultiDatastreams');
     // Without a phenomenonTime the server's time of receipt is used (SensorThings 1.1, Observation).
     const pt = body.phenomenonTime ? parseTimeOrInterval(body.phenomenonTime)! : { startMs: Date.now(), endMs: Date.now(), isInterval: false };
     const vt = body.validTime ? parseTimeOrInterval(body.validTime)! : undefined;
     const ids = insertObservationRows([
       {
         datastreamId: ds,
+        multiDatastreamId: multi,
         featureOfInterestId: foi,
         phenomenonTimeMs: pt.startMs,
         phenomenonTimeEndMs: pt.isInterval ? pt.endMs : null,
@@ -217,6 +297,7 @@ export function createSensorWriter(db: Database.Database) {
   /** The fast path for bulk loads: rows are already checked; call inside a transaction. Returns the new ids. */
   function insertObservationRows(rows: readonly ObservationRow[]): number[] {
     const ids: number[] = new Array(rows.length);
+    // Keyed by the stream: positive ids for Datastreams, negative for MultiDatastreams.
     const extents = new Map<number, [number, number, number | null, number | null]>();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -224,6 +305,7 @@ export function createSensorWriter(db: Database.Database) {
       ids[i] = Number(
         s.observation.run(
           r.datastreamId,
+          r.multiDatastreamId ?? null,
           r.featureOfInterestId,
           r.phenomenonTimeMs,
           r.phenomenonTimeEndMs,
@@ -237,8 +319,9 @@ export function createSensorWriter(db: Database.Database) {
         ).lastInsertRowid,
       );
       const end = r.phenomenonTimeEndMs ?? r.phenomenonTimeMs;
-      const e = extents.get(r.datastreamId);
-      if (!e) extents.set(r.datastreamId, [r.phenomenonTimeMs, end, r.resultTimeMs, r.resultTimeMs]);
+      const stream = r.datastreamId ?? -(r.multiDatastreamId as number);
+      const e = extents.get(stream);
+      if (!e) extents.set(stream, [r.phenomenonTimeMs, end, r.resultTimeMs, r.resultTimeMs]);
       else {
         if (r.phenomenonTimeMs < e[0]) e[0] = r.phenomenonTimeMs;
         if (end > e[1]) e[1] = end;
@@ -248,7 +331,10 @@ export function createSensorWriter(db: Database.Database) {
         }
       }
     }
-    for (const [ds, [a, b, c, d]] of extents) s.widenDatastream.run(a, a, b, b, c, c, c, d, d, d, ds);
+    for (const [stream, [a, b, c, d]] of extents) {
+      if (stream > 0) s.widenDatastream.run(a, a, b, b, c, c, c, d, d, d, stream);
+      else s.widenMultiDatastream.run(a, a, b, b, c, c, c, d, d, d, -stream);
+    }
     return ids;
   }
 
@@ -269,10 +355,12 @@ export function createSensorWriter(db: Database.Database) {
     createObservedProperty,
     createFeatureOfInterest,
     createDatastream,
+    createMultiDatastream,
     createObservation,
     createHistoricalLocation,
     derivedFeatureOfInterest,
     insertObservationRows,
     requireExisting,
+    multiDataTypes,
   };
 }

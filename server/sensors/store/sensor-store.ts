@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type PolygonLonLat, pointInPolygon } from './polygon-wgs84.ts';
+import { migrateSensorSchema } from './migrate-schema.ts';
 import { SENSOR_SCHEMA_SQL, SENSOR_SCHEMA_VERSION } from './schema.ts';
 
 const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -41,6 +42,7 @@ export function openSensorStore(file: string, options: SensorStoreOptions = {}):
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+    migrateSensorSchema(db);
     db.pragma('foreign_keys = ON');
     db.exec(SENSOR_SCHEMA_SQL);
     db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SENSOR_SCHEMA_VERSION));
