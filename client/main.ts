@@ -19,8 +19,16 @@ import { createHealthPanel } from './panels/health-panel.ts';
 import { createLegendPanel } from './panels/legend-panel.ts';
 import { createPlanPanel } from './panels/plan-panel.ts';
 import { createRulesPanel } from './panels/rules-panel.ts';
+import { createFivegPanel } from './panels/fiveg-panel.ts';
+import { createFibrePanel } from './panels/fibre-panel.ts';
+import { createFibreOverlay, type FibreOverlay } from './fibre/fibre-overlay.ts';
+import { createFivegOverlay } from './fiveg/fiveg-overlay.ts';
+import { createFivegSession } from './fiveg/fiveg-session.ts';
+import { createDeckOverlay } from './viewer/deck-overlay.ts';
+import { createLocalFrame } from './viewer/local-frame.ts';
 import { createSyntheticBanner } from './panels/synthetic-banner.ts';
 import { isLayerVisible, StateStore, stateFromHash, stateToHash, withLayerVisibility, type LonLat } from './state/app-state.ts';
+import { createSensorPanel, type SensorPanel } from './sensors/sensor-panel.ts';
 import { createViewer } from './viewer/create-viewer.ts';
 import { findBuildingPixel, pickBuilding, type PickedBuilding } from './viewer/picking.ts';
 
@@ -41,6 +49,12 @@ export interface TweelingTestApi {
   probe?(lonDeg: number, latDeg: number, heightM: number): ProbeResult;
   /** Puts the camera `rangeM` from a point, at a heading and pitch (degrees), and waits for the frame. */
   lookAt(lonDeg: number, latDeg: number, heightM: number, headingDeg: number, pitchDeg: number, rangeM: number): Promise<void>;
+  /** The deck.gl layers drawn now: id, number of data items, visibility (test and debugging hook). */
+  deckLayers?(): { id: string; count: number; visible: boolean }[];
+  /** Resolves when the existing antennas of the 5G scenario are loaded and drawn. */
+  fivegReady?: Promise<void>;
+  /** The sensor panel (time slider, colours per sensor), when the twin has a sensor layer. */
+  sensors?: SensorPanel;
   /** Canvas CSS pixel of a point on (or, with aboveGroundM, above) the ground, for clicking it. */
   groundToCanvas(lonDeg: number, latDeg: number, aboveGroundM?: number): { x: number; y: number } | undefined;
 }
@@ -94,6 +108,10 @@ async function boot(): Promise<void> {
   header.append(createLanguageToggle(store));
   const thematic = findThematicLayers(layers);
   const planPanel = thematic.zones || thematic.heights ? createPlanPanel(store) : undefined;
+  const fivegSession = createFivegSession(store);
+  const fivegPanel = createFivegPanel(store, fivegSession);
+  let fibreOverlay: FibreOverlay | undefined;
+  const fibrePanel = createFibrePanel(store, (design, addresses, targeted) => fibreOverlay?.show(design, addresses, targeted));
   let overlays: ThematicOverlays | undefined;
   const healthPanel = thematic.health
     ? createHealthPanel(
@@ -107,6 +125,8 @@ async function boot(): Promise<void> {
     createColourModeControl(store),
     createLegendPanel(store, thematic),
     ...(planPanel ? [planPanel.element] : []),
+    fivegPanel.element,
+    fibrePanel,
     ...(healthPanel ? [healthPanel] : []),
     createAlgorithmPanel(store, algorithms),
   );
@@ -121,6 +141,39 @@ async function boot(): Promise<void> {
   viewerContainer.append(createBuildingPanel(store, tileAttributes));
   if (planPanel) viewerContainer.append(createRulesPanel(store));
   if (Object.keys(thematic).length > 0) overlays = createThematicOverlays(scene, viewerContainer, store, twin, thematic);
+  // The 5G layers share the thematic overlays' deck.gl canvas (one WebGL context less) and the same local frame.
+  const frame = createLocalFrame(twin.centerLonLat[0], twin.centerLonLat[1], twin.groundHeightM);
+  const deckOverlay = overlays?.overlay ?? createDeckOverlay(scene, viewerContainer, frame);
+  fibreOverlay = createFibreOverlay(deckOverlay, frame, twin, store);
+  const fivegOverlay = createFivegOverlay(
+    scene,
+    deckOverlay,
+    frame,
+    twin,
+    store,
+    fivegSession,
+    layers.find((l) => l.kind === 'features' && /\/collections\/antennes\/items/.test(l.url ?? '')),
+  );
+
+  const sensorsInfo = layers.find((l) => l.kind === 'sensorthings');
+  const sensorPanel = sensorsInfo
+    ? createSensorPanel({
+        lang: () => store.state.lang,
+        onLangChange: (listener) => store.subscribe((state, previous) => state.lang !== previous.lang && listener()),
+        frame,
+        groundHeightM: twin.groundHeightM,
+        deck: deckOverlay.deck,
+        setLayers: (sensorLayers) => deckOverlay.setLayers('sensors', sensorLayers),
+        project: (enu) => deckOverlay.project(enu),
+      })
+    : undefined;
+  if (sensorPanel && sensorsInfo) {
+    // Below the scenario panels, above the algorithm register (the sidebar's last section).
+    sidebar.insertBefore(sensorPanel.element, sidebar.lastElementChild);
+    const showSensors = () => void sensorPanel.show(isLayerVisible(store.state, sensorsInfo.id, isDefaultVisible(sensorsInfo)));
+    store.subscribe(showSensors);
+    showSensors();
+  }
 
   const handles = new Map<string, LayerHandle>();
   const waits: Promise<void>[] = [];
@@ -130,8 +183,15 @@ async function boot(): Promise<void> {
     const buildings = await createBuildingsLayer(scene, buildingsInfo.url);
     handles.set(buildingsInfo.id, buildings);
     waits.push(buildings.initialTilesLoaded);
-    const restyle = () => buildings.setStyle(store.state.colourMode, store.state.selectedBuildingId, overlays?.highlighted(store.state));
+    const restyle = () =>
+      buildings.setStyle(
+        store.state.colourMode,
+        store.state.selectedBuildingId,
+        overlays?.highlighted(store.state),
+        store.state.tool === 'fiveg' ? fivegSession.buildingColours : undefined,
+      );
     store.subscribe(restyle);
+    fivegSession.subscribe(restyle);
     if (overlays) overlays.onHighlightChange = restyle;
   }
   if (basemapInfo) {
@@ -148,8 +208,16 @@ async function boot(): Promise<void> {
 
   const clicks = new ScreenSpaceEventHandler(scene.canvas);
   clicks.setInputAction((event: { position: Cartesian2 }) => {
+    // A sensor column is drawn by deck.gl over the buildings: it takes the click first.
+    if (store.state.tool === 'none' && sensorPanel?.click(event.position.x, event.position.y)) return;
     const hit = pickBuilding(scene, event.position.x, event.position.y);
     const { tool } = store.state;
+    if (tool === 'fiveg') {
+      // A candidate antenna: on the roof that was clicked, or a mast where the click meets the street.
+      const at = groundLonLat(scene, event.position);
+      if (at) void fivegPanel.placeAt(at, hit?.id);
+      return;
+    }
     if (tool === 'check' && planPanel) {
       // Placing a structure: on a building (rooftop antenna) or on the ground; the selection stays as it is.
       const at = groundLonLat(scene, event.position);
@@ -179,6 +247,14 @@ async function boot(): Promise<void> {
     findBuildingPixel: () => findBuildingPixel(scene),
     state: () => store.state,
     overlaysReady: overlays?.ready,
+    fivegReady: fivegOverlay.ready,
+    sensors: sensorPanel,
+    deckLayers: () =>
+      (deckOverlay.deck.props.layers as { id: string; props: { data?: unknown; visible?: boolean } }[]).map((l) => ({
+        id: l.id,
+        count: Array.isArray(l.props.data) ? l.props.data.length : 0,
+        visible: l.props.visible !== false,
+      })),
     probe: overlays ? (lon, lat, h) => overlays.probe(lon, lat, h) : undefined,
     lookAt: async (lon, lat, h, headingDeg, pitchDeg, rangeM) => {
       scene.camera.lookAt(

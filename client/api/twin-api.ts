@@ -27,9 +27,9 @@ export interface LayerInfo {
   synthetic: boolean;
 }
 
-/** Thematic overlays (OGC feature collections) start hidden; the 3D buildings and the basemap start shown. */
+/** Thematic overlays (OGC feature collections, sensors) start hidden; the 3D buildings and the basemap start shown. */
 export function isDefaultVisible(layer: Pick<LayerInfo, 'kind'>): boolean {
-  return layer.kind !== 'features';
+  return layer.kind !== 'features' && layer.kind !== 'sensorthings';
 }
 
 /** Whether a layer has an opacity slider: the overlays drawn over the buildings do. */
@@ -64,6 +64,8 @@ export interface BuildingDetails {
   dwellings: number;
   buurtCode: string | null;
   addresses: BuildingAddress[];
+  /** The source's own attributes of an imported building (e.g. 3D BAG); empty for Demostad. */
+  attributes?: Record<string, string | number | boolean | null>;
 }
 
 type Position = [number, number, ...number[]];

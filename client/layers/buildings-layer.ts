@@ -8,8 +8,11 @@ import { EXCEEDANCE_COLOUR } from './plan-style.ts';
 export interface BuildingsLayer {
   tileset: Cesium3DTileset;
   setVisible(visible: boolean): void;
-  /** `highlighted`: ids drawn in the exceedance colour over the colour mode (the selection still wins). */
-  setStyle(mode: ColourMode, selectedId: string | null, highlighted?: ReadonlySet<string>): void;
+  /**
+   * `highlighted`: ids drawn in the exceedance colour over the colour mode (the selection still wins).
+   * `colours`: per-building CSS colours (a scenario result such as 5G coverage) drawn over both.
+   */
+  setStyle(mode: ColourMode, selectedId: string | null, highlighted?: ReadonlySet<string>, colours?: ReadonlyMap<string, string>): void;
   /** Resolves once the tiles needed for the first view are loaded. */
   initialTilesLoaded: Promise<void>;
 }
@@ -46,6 +49,36 @@ class HighlightExpression extends StyleExpression {
   }
 }
 
+/** Per-building colours from a map (id → CSS colour); other features keep the base expression's colour. */
+class ColourMapExpression extends StyleExpression {
+  readonly #base: StyleExpression;
+  readonly #colours: Map<string, Color>;
+  readonly #selectedId: string | null;
+
+  constructor(base: StyleExpression, colours: ReadonlyMap<string, string>, selectedId: string | null) {
+    super();
+    this.#base = base;
+    this.#selectedId = selectedId;
+    // Parsed once here, not per feature and frame.
+    const cache = new Map<string, Color>();
+    this.#colours = new Map();
+    for (const [id, css] of colours) {
+      if (!cache.has(css)) cache.set(css, Color.fromCssColorString(css));
+      this.#colours.set(id, cache.get(css)!);
+    }
+  }
+
+  override evaluate(feature: Cesium3DTileFeature, result?: Color): Color {
+    return this.evaluateColor(feature, result);
+  }
+
+  override evaluateColor(feature: Cesium3DTileFeature, result?: Color): Color {
+    const id: unknown = feature?.getProperty('identificatie');
+    const colour = typeof id === 'string' && id !== this.#selectedId ? this.#colours.get(id) : undefined;
+    return colour ? Color.clone(colour, result) : this.#base.evaluateColor(feature, result);
+  }
+}
+
 export async function createBuildingsLayer(scene: Scene, url: string): Promise<BuildingsLayer> {
   const tileset = await Cesium3DTileset.fromUrl(url, {
     // Town-scale data, viewed from a few hundred metres: 16 px keeps software WebGL responsive.
@@ -58,6 +91,7 @@ export async function createBuildingsLayer(scene: Scene, url: string): Promise<B
   scene.primitives.add(tileset);
   let styleKey = '';
   let lastHighlighted: ReadonlySet<string> | undefined;
+  let lastColours: ReadonlyMap<string, string> | undefined;
   return {
     tileset,
     initialTilesLoaded,
@@ -65,15 +99,17 @@ export async function createBuildingsLayer(scene: Scene, url: string): Promise<B
       tileset.show = visible;
       scene.requestRender();
     },
-    setStyle(mode, selectedId, highlighted) {
-      const key = `${mode}|${selectedId ?? ''}|${highlighted?.size ?? 0}`;
-      if (key === styleKey && highlighted === lastHighlighted) return;
+    setStyle(mode, selectedId, highlighted, colours) {
+      const key = `${mode}|${selectedId ?? ''}|${highlighted?.size ?? 0}|${colours?.size ?? 0}`;
+      if (key === styleKey && highlighted === lastHighlighted && colours === lastColours) return;
       styleKey = key;
       lastHighlighted = highlighted;
+      lastColours = colours;
       const style = new Cesium3DTileStyle(buildingStyle(mode, selectedId));
       if (highlighted && highlighted.size > 0 && style.color) {
         style.color = new HighlightExpression(style.color, highlighted, selectedId);
       }
+      if (colours && colours.size > 0 && style.color) style.color = new ColourMapExpression(style.color, colours, selectedId);
       tileset.style = style;
       scene.requestRender();
     },

@@ -15,7 +15,7 @@ export interface SensorColumn {
   reference: boolean;
 }
 
-const COLUMN_RADIUS_M = 9;
+const COLUMN_RADIUS_M = 14;
 const FLAT = { depthWriteEnabled: false, depthCompare: 'always' } as const;
 export const SENSOR_COLUMNS_LAYER_ID = 'sensor-columns';
 
@@ -29,7 +29,7 @@ export function surfaceCells(grid: IdwGrid, style: QuantityStyle, z: number): { 
       const x = grid.x0 + c * grid.cellM;
       const y = grid.y0 + r * grid.cellM;
       const s = grid.cellM;
-      cells.push({ polygon: [[x, y, z], [x + s, y, z], [x + s, y + s, z], [x, y + s, z]], colour: rgba(colourOf(style, v), 0.45) });
+      cells.push({ polygon: [[x, y, z], [x + s, y, z], [x + s, y + s, z], [x, y + s, z]], colour: rgba(colourOf(style, v), 0.3) });
     }
   }
   return cells;
@@ -67,7 +67,7 @@ export function sensorLayers(
       extruded: true,
       getPosition: (d) => d.position,
       // Reference stations stand taller, so the eye finds the official measurement first.
-      getElevation: (d) => (d.reference ? 45 : 25),
+      getElevation: (d) => (d.reference ? 60 : 35),
       getFillColor: (d) => rgba(colourOf(style, d.value), 1),
       getLineColor: [30, 30, 30, 255],
       pickable: true,

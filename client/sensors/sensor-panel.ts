@@ -26,6 +26,8 @@ export interface SensorPanelDeps {
   groundHeightM: number;
   deck: Deck<never> | { pickObject(options: { x: number; y: number; radius?: number; layerIds?: string[] }): { object?: unknown } | null };
   setLayers(layers: Layer[]): void;
+  /** deck.gl's projection of an ENU point to canvas CSS pixels (for the test hook screenPosition). */
+  project(enu: [number, number, number]): [number, number] | undefined;
 }
 
 export interface SensorPanel {
@@ -38,7 +40,10 @@ export interface SensorPanel {
   show(visible: boolean): Promise<void>;
   /** Colour per site at the current hour, for tests ('' where the site has no value). */
   colours(): Record<string, string>;
-  ready: Promise<void>;
+  citizenSites(): string[];
+  screenPosition(siteId: string): { x: number; y: number } | undefined;
+  /** Resolves once the sensors (and the series for the shown quantity) have loaded after the first show(true). */
+  readonly loaded: Promise<void>;
 }
 
 interface Loaded {
@@ -62,6 +67,8 @@ export function createSensorPanel(deps: SensorPanelDeps): SensorPanel {
   let loading: Promise<void> | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let failed = false;
+  let resolveLoaded: () => void = () => {};
+  const loadedPromise = new Promise<void>((resolve) => (resolveLoaded = resolve));
 
   const t = (key: string, params?: Record<string, string | number>) => translate(deps.lang(), key, params);
   const heading = el('h2', { id: 'sensors-heading' });
@@ -71,13 +78,13 @@ export function createSensorPanel(deps: SensorPanelDeps): SensorPanel {
   const sliderLabel = el('label', { for: 'sensors-hour' });
   const time = el('output', { id: 'sensors-time', for: 'sensors-hour' });
   const play = el('button', { type: 'button', id: 'sensors-play', 'aria-pressed': 'false' });
-  const legend = el('ul', { class: 'legend', 'data-legend': 'sensors' });
+  const legend = el('ul', { class: 'legend-list', 'data-legend': 'sensors' });
   const basis = el('p', { class: 'sensors-basis' });
   const status = el('p', { class: 'sensors-status', role: 'status' });
   const chart = el('div', { id: 'sensors-chart' });
   const controls = el('div', { class: 'sensors-controls', hidden: true }, quantityLabel, quantity, sliderLabel, slider, time, play, legend, basis, chart);
   // Shown while the sensor layer is switched on in the layer panel (the caller calls show()).
-  const element = el('section', { class: 'panel-section sensors-panel', id: 'sensors-panel', 'aria-labelledby': 'sensors-heading', hidden: true }, heading, status, controls);
+  const element = el('section', { class: 'panel sensors-panel', id: 'sensors-panel', 'aria-labelledby': 'sensors-heading', hidden: true }, heading, status, controls);
 
   const streamKey = (s: SensorStream) => String(s.id);
 
@@ -241,7 +248,10 @@ export function createSensorPanel(deps: SensorPanelDeps): SensorPanel {
     controls.hidden = !visible;
     if (!visible) stop();
     renderChrome();
-    if (visible) await load();
+    if (visible) {
+      await load();
+      resolveLoaded();
+    }
     renderMap();
   };
 
@@ -264,7 +274,17 @@ export function createSensorPanel(deps: SensorPanelDeps): SensorPanel {
   return {
     element,
     state,
-    ready: Promise.resolve(),
+    get loaded() {
+      return loadedPromise;
+    },
+    citizenSites: () => (loaded?.sites ?? []).filter((s) => s.kind === 'citizen').map((s) => String(s.id)),
+    screenPosition(siteId) {
+      const site = loaded?.sites.find((s) => String(s.id) === siteId);
+      if (!site) return undefined;
+      // Aim at the middle of the column, where a click certainly hits it.
+      const p = deps.project(deps.frame.fromDegrees(site.lonLat[0], site.lonLat[1], deps.groundHeightM + 12));
+      return p ? { x: p[0], y: p[1] } : undefined;
+    },
     setHour,
     show,
     click(x, y) {

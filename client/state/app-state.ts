@@ -1,11 +1,15 @@
 // The one model of what the user sees. Cesium objects and panels follow it; it round-trips through the URL hash.
+import { candidatesFromText, candidatesToText, type FivegCandidate } from '../fiveg/fiveg-candidate.ts';
 import { isLanguage, type Language } from '../i18n/i18n.ts';
 
 export const COLOUR_MODES = ['function', 'height', 'year'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 
-/** What a click on the map does besides selecting a building: nothing more, ask the rules, or place a structure. */
-export const TOOLS = ['none', 'rules', 'check'] as const;
+/**
+ * What a click on the map does besides selecting a building: nothing more, ask the rules, place a structure, or
+ * place a candidate antenna for the 5G scenario; 'fibre' opens the fibre planner (its clicks select as usual).
+ */
+export const TOOLS = ['none', 'rules', 'check', 'fiveg', 'fibre'] as const;
 export type Tool = (typeof TOOLS)[number];
 
 export const STRUCTURE_KINDS = ['antenna-mast', 'rooftop-antenna', 'street-cabinet', 'building'] as const;
@@ -29,6 +33,25 @@ export interface AppState {
   readonly tool: Tool;
   /** Where the rules were asked ("which rules apply here?"), CRS84 degrees; null = rules panel closed. */
   readonly rulesAt: LonLat | null;
+  /** Candidate antenna sites of the 5G scenario; absent = none (optional so older states stay valid). */
+  readonly fivegCandidates?: readonly FivegCandidate[];
+  /** RSRP threshold (dBm) the 5G per-buurt table and chart count addresses at or above; absent = the default. */
+  readonly fivegThresholdDbm?: number;
+  /** Fibre planner: the POP site id and the target buurt codes; absent = not chosen. */
+  readonly fibrePop?: string;
+  readonly fibreBuurten?: readonly string[];
+}
+
+/** The 5G per-buurt share is shown at ≥ −90 dBm ("good", DOMAIN.md §2.3) unless the user picks another class. */
+export const DEFAULT_FIVEG_THRESHOLD_DBM = -90;
+export const FIVEG_THRESHOLDS_DBM = [-80, -90, -100, -110] as const;
+
+export function fivegCandidatesOf(state: AppState): readonly FivegCandidate[] {
+  return state.fivegCandidates ?? [];
+}
+
+export function fivegThresholdOf(state: AppState): number {
+  return state.fivegThresholdDbm ?? DEFAULT_FIVEG_THRESHOLD_DBM;
 }
 
 export function createDefaultState(): AppState {
@@ -55,6 +78,7 @@ export function isTool(value: unknown): value is Tool {
 
 const LAYER_ID = /^[\w-]{1,64}$/;
 const INDICATOR_ID = /^[\w.-]{1,64}$/;
+const BUURT_CODE = /^BU\d{8}$/;
 
 function layerList(text: string | null): string[] {
   return text ? [...new Set(text.split(',').filter((id) => LAYER_ID.test(id)))].sort() : [];
@@ -91,7 +115,8 @@ function lonLatFromText(text: string | null): LonLat | null {
 
 /**
  * `#lang=en&colour=height&hide=basemap&show=gezondheid&opacity=gezondheid:60&building=NL.IMBAG.Pand.1
- * &indicator=eenzaamheid&tool=rules&at=5.1,52.05`; default values are left out.
+ * &indicator=eenzaamheid&tool=rules&at=5.1,52.05&ant=m,5.1,52.05,25,0_120_240,6,70,n78&rsrp=-100`; default values are
+ * left out.
  */
 export function stateToHash(state: AppState): string {
   const defaults = createDefaultState();
@@ -106,6 +131,10 @@ export function stateToHash(state: AppState): string {
   if (state.healthIndicator) params.set('indicator', state.healthIndicator);
   if (state.tool !== defaults.tool) params.set('tool', state.tool);
   if (state.rulesAt) params.set('at', state.rulesAt.map((d) => d.toFixed(6)).join(','));
+  if (state.fivegCandidates && state.fivegCandidates.length > 0) params.set('ant', candidatesToText(state.fivegCandidates));
+  if (state.fivegThresholdDbm !== undefined && state.fivegThresholdDbm !== DEFAULT_FIVEG_THRESHOLD_DBM) params.set('rsrp', String(state.fivegThresholdDbm));
+  if (state.fibrePop) params.set('fpop', state.fibrePop);
+  if (state.fibreBuurten && state.fibreBuurten.length > 0) params.set('fbu', [...state.fibreBuurten].sort().join(','));
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -119,6 +148,10 @@ export function stateFromHash(hash: string): AppState {
   const building = params.get('building');
   const indicator = params.get('indicator');
   const tool = params.get('tool');
+  const candidates = candidatesFromText(params.get('ant'));
+  const threshold = Number(params.get('rsrp'));
+  const fibrePop = params.get('fpop');
+  const fibreBuurten = [...new Set((params.get('fbu') ?? '').split(',').filter((c) => BUURT_CODE.test(c)))].sort();
   return {
     lang: isLanguage(lang) ? lang : defaults.lang,
     colourMode: isColourMode(colour) ? colour : defaults.colourMode,
@@ -129,6 +162,11 @@ export function stateFromHash(hash: string): AppState {
     healthIndicator: indicator && INDICATOR_ID.test(indicator) ? indicator : null,
     tool: isTool(tool) ? tool : defaults.tool,
     rulesAt: lonLatFromText(params.get('at')),
+    // Only present when set, so a hash without them reads as exactly the default state.
+    ...(candidates.length > 0 ? { fivegCandidates: candidates } : {}),
+    ...((FIVEG_THRESHOLDS_DBM as readonly number[]).includes(threshold) && threshold !== DEFAULT_FIVEG_THRESHOLD_DBM ? { fivegThresholdDbm: threshold } : {}),
+    ...(fibrePop && LAYER_ID.test(fibrePop) ? { fibrePop } : {}),
+    ...(fibreBuurten.length > 0 ? { fibreBuurten } : {}),
   };
 }
 
