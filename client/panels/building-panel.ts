@@ -20,6 +20,9 @@ interface Attributes {
 
 type Addresses = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; list: BuildingAddress[] };
 
+/** Long values (lists the importer kept as JSON text) are cut here; the API has them whole. */
+const MAX_SOURCE_VALUE_CHARS = 80;
+
 function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
@@ -71,6 +74,24 @@ function rows(lang: Language, a: Attributes): [string, string, string][] {
   return list;
 }
 
+/**
+ * The source attributes as [name, shown value] rows, in the source's order. Empty values (null, '') are left out:
+ * 3D BAG carries many unset registration dates. Numbers are shown as written (ids and years, no digit grouping).
+ */
+export function sourceAttributeRows(lang: Language, attributes: unknown): [string, string][] {
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return [];
+  const list: [string, string][] = [];
+  for (const [name, value] of Object.entries(attributes as Record<string, unknown>)) {
+    let shown: string;
+    if (typeof value === 'boolean') shown = translate(lang, value ? 'building.sourceTrue' : 'building.sourceFalse');
+    else if (typeof value === 'number' && Number.isFinite(value)) shown = String(value);
+    else if (typeof value === 'string' && value.length > 0) shown = value;
+    else continue;
+    list.push([name, shown.length > MAX_SOURCE_VALUE_CHARS ? `${shown.slice(0, MAX_SOURCE_VALUE_CHARS - 1)}…` : shown]);
+  }
+  return list;
+}
+
 export function createBuildingPanel(store: StateStore, tileAttributes: Map<string, TileAttributes>): HTMLElement {
   const heading = el('h2', { id: 'building-heading' });
   const close = el('button', { type: 'button', class: 'close-button' });
@@ -78,6 +99,10 @@ export function createBuildingPanel(store: StateStore, tileAttributes: Map<strin
   const attributeList = el('dl', { class: 'building-attributes' });
   const addressHeading = el('h3', {});
   const addressBody = el('div', { class: 'building-addresses' });
+  const sourceHeading = el('h3', { id: 'building-source-heading' });
+  const sourceList = el('dl', { class: 'building-attributes building-source-attributes', 'aria-labelledby': 'building-source-heading' });
+  // One column: source names are long (oorspronkelijk_bouwjaar) and would squeeze the values to a few letters.
+  const sourceSection = el('div', { class: 'building-source', hidden: true }, sourceHeading, sourceList);
   const panel = el(
     'section',
     { class: 'panel building-panel', id: 'building-panel', 'aria-labelledby': 'building-heading', 'aria-live': 'polite', hidden: true },
@@ -85,10 +110,12 @@ export function createBuildingPanel(store: StateStore, tileAttributes: Map<strin
     attributeList,
     addressHeading,
     addressBody,
+    sourceSection,
   );
 
   let attributes: Attributes | undefined;
   let addresses: Addresses = { status: 'loading' };
+  let sourceAttributes: unknown;
   let request: AbortController | undefined;
 
   const render = (state: AppState) => {
@@ -97,6 +124,7 @@ export function createBuildingPanel(store: StateStore, tileAttributes: Map<strin
     close.textContent = t('building.close');
     close.setAttribute('aria-label', t('building.closeLabel'));
     addressHeading.textContent = t('building.addresses');
+    sourceHeading.textContent = t('building.sourceAttributes');
     panel.hidden = !attributes;
     if (!attributes) return;
     panel.dataset.buildingId = attributes.id;
@@ -117,6 +145,14 @@ export function createBuildingPanel(store: StateStore, tileAttributes: Map<strin
         el('p', {}, t(addresses.status === 'loading' ? 'building.addressesLoading' : 'building.addressesFailed')),
       );
     }
+    const sourceRows = sourceAttributeRows(state.lang, sourceAttributes);
+    sourceSection.hidden = sourceRows.length === 0;
+    sourceList.replaceChildren(
+      ...sourceRows.flatMap(([name, value]) => {
+        const dd = el('dd', { 'data-source-attribute': name }, value);
+        return [el('dt', {}, name), dd];
+      }),
+    );
   };
 
   store.subscribe((state, previous) => {
@@ -126,6 +162,7 @@ export function createBuildingPanel(store: StateStore, tileAttributes: Map<strin
       request = undefined;
       attributes = id ? attributesFromTile(id, tileAttributes.get(id)) : undefined;
       addresses = { status: 'loading' };
+      sourceAttributes = undefined;
       if (id) {
         const controller = (request = new AbortController());
         fetchBuilding(id, controller.signal).then(
@@ -133,6 +170,8 @@ export function createBuildingPanel(store: StateStore, tileAttributes: Map<strin
             if (controller.signal.aborted || !attributes) return;
             attributes = mergeDetails(attributes, details);
             addresses = { status: 'loaded', list: details.addresses ?? [] };
+            // Not in BuildingDetails yet (client/api/twin-api.ts); read as unknown and checked in sourceAttributeRows.
+            sourceAttributes = (details as { attributes?: unknown }).attributes;
             render(store.state);
           },
           () => {
