@@ -175,7 +175,7 @@ importCommand
     const sensors = openSensorStore(dataPaths(opts()).sensors);
     try {
       const format = o.format as 'luchtmeetnet' | 'sensor-community' | 'csv' | undefined;
-      const result = await importSensorsCommand(sensors, file, { format, skipInvalid: o.skipInvalid === true, stationNumber: o.stationNumber });
+      const result = await importSensorsCommand(sensors, file, { format, skipInvalid: o.skipInvalid === true, stationNumber: o.stationNumber, progress: consoleProgress() });
       for (const s of result.skipped) console.error(`${file} ${s.where}: skipped: ${s.message}`);
       console.error(
         `${file} (${result.format}): ${result.observations} observations, ${result.thingsCreated} new things, ${result.datastreamsCreated} new datastreams` +

@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidParameter } from '../../errors.ts';
+import { type Progress, silentProgress } from '../../log.ts';
 import { createSensorWriter, type ObservationRow } from '../sta/write-entities.ts';
 import type { SensorStore } from '../store/sensor-store.ts';
 import { ImportFormatError, type SkippedRecord } from './import-model.ts';
@@ -21,6 +22,8 @@ export interface ImportSensorsOptions {
   skipInvalid?: boolean;
   /** Luchtmeetnet station number for a station document (the document itself does not carry it). */
   stationNumber?: string;
+  /** Shows the phases (read, check, write) of a long import; silent by default. */
+  progress?: Progress;
 }
 
 export interface ImportSensorsResult extends ImportCounts {
@@ -38,13 +41,25 @@ export async function importSensorsCommand(store: SensorStore, file: string, opt
   }
   const stat = await fs.stat(file);
   if (stat.size > MAX_FILE_BYTES) throw new InvalidParameter(`${label}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it`);
+  const progress = options.progress ?? silentProgress;
+  progress.step(`Reading ${label} (${(stat.size / 1e6).toFixed(1)} MB)`);
   const text = await fs.readFile(file, 'utf8');
   const format = options.format ?? detectFormat(label, text);
+  progress.done(format);
   try {
-    if (format === 'csv') return { format, ...importCsv(store, text, label, options.skipInvalid === true) };
+    if (format === 'csv') {
+      progress.step('Checking and writing the observations');
+      const result = { format, ...importCsv(store, text, label, options.skipInvalid === true) };
+      progress.done(`${result.observations} observations`);
+      return result;
+    }
+    progress.step('Checking the records');
     const parsed = format === 'luchtmeetnet' ? parseLuchtmeetnet(text, { stationNumber: options.stationNumber }) : parseSensorCommunity(text);
     refuseInvalid(parsed.skipped, label, options.skipInvalid === true);
+    progress.done(`${parsed.skipped.length} skipped`);
+    progress.step('Writing (one transaction)');
     const counts = store.transaction(() => writeImport(store, parsed, label));
+    progress.done(`${counts.observations} observations`);
     return { format, ...counts, skipped: parsed.skipped };
   } catch (err) {
     if (err instanceof ImportFormatError) throw new InvalidParameter(`${label}: ${err.message}`);
