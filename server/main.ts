@@ -166,15 +166,15 @@ importCommand
 
 importCommand
   .command('sensors')
-  .description('import sensor observations: Luchtmeetnet JSON, Sensor.Community JSON or CSV (datastream,time,value)')
+  .description('import sensors and observations: a SensorThings export (Samen Meten, FROST, 52°North), Luchtmeetnet JSON, Sensor.Community JSON or CSV (datastream,time,value)')
   .argument('<file>', 'JSON or CSV file')
-  .option('--format <format>', 'luchtmeetnet, sensor-community or csv (detected when left out)')
+  .option('--format <format>', 'sensorthings, luchtmeetnet, sensor-community or csv (detected when left out)')
   .option('--skip-invalid', 'import the valid records and report the invalid ones instead of refusing the file')
   .option('--station-number <id>', 'Luchtmeetnet station number (e.g. NL50003); a station document does not contain it')
   .action(async (file: string, o: { format?: string; skipInvalid?: boolean; stationNumber?: string }) => {
     const sensors = openSensorStore(dataPaths(opts()).sensors);
     try {
-      const format = o.format as 'luchtmeetnet' | 'sensor-community' | 'csv' | undefined;
+      const format = o.format as 'sensorthings' | 'luchtmeetnet' | 'sensor-community' | 'csv' | undefined;
       const result = await importSensorsCommand(sensors, file, { format, skipInvalid: o.skipInvalid === true, stationNumber: o.stationNumber, progress: consoleProgress() });
       for (const s of result.skipped) console.error(`${file} ${s.where}: skipped: ${s.message}`);
       console.error(

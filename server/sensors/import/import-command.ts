@@ -9,11 +9,12 @@ import { createSensorWriter, type ObservationRow } from '../sta/write-entities.t
 import type { SensorStore } from '../store/sensor-store.ts';
 import { ImportFormatError, type SkippedRecord } from './import-model.ts';
 import { parseLuchtmeetnet } from './parse-luchtmeetnet.ts';
+import { parseStaExport } from './parse-sta-export.ts';
 import { parseObservationsCsv } from './parse-observations-csv.ts';
 import { parseSensorCommunity } from './parse-sensor-community.ts';
 import { type ImportCounts, writeImport } from './write-import.ts';
 
-export const SENSOR_IMPORT_FORMATS = ['luchtmeetnet', 'sensor-community', 'csv'] as const;
+export const SENSOR_IMPORT_FORMATS = ['sensorthings', 'luchtmeetnet', 'sensor-community', 'csv'] as const;
 export type SensorImportFormat = (typeof SENSOR_IMPORT_FORMATS)[number];
 
 export interface ImportSensorsOptions {
@@ -53,6 +54,22 @@ export async function importSensorsCommand(store: SensorStore, file: string, opt
       progress.done(`${result.observations} observations`);
       return result;
     }
+    if (format === 'sensorthings') {
+      progress.step('Checking the Things');
+      const parsed = parseStaExport(text);
+      refuseInvalid(parsed.skipped, label, options.skipInvalid === true);
+      progress.done(`${parsed.things.length} Things${parsed.skipped.length ? `, ${parsed.skipped.length} skipped` : ''}`);
+      progress.step('Writing (one transaction)');
+      const writer = createSensorWriter(store.db);
+      store.transaction(() => parsed.things.forEach((t, i) => writer.createThing(t, `Thing ${i + 1}`)));
+      const datastreams = parsed.things.reduce((n, t) => n + (t.Datastreams?.length ?? 0) + (t.MultiDatastreams?.length ?? 0), 0);
+      const observations = parsed.things.reduce(
+        (n, t) => n + [...(t.Datastreams ?? []), ...(t.MultiDatastreams ?? [])].reduce((m, d) => m + (d.Observations?.length ?? 0), 0),
+        0,
+      );
+      progress.done(`${observations} observations`);
+      return { format, thingsCreated: parsed.things.length, datastreamsCreated: datastreams, observations, duplicates: 0, skipped: parsed.skipped };
+    }
     progress.step('Checking the records');
     const parsed = format === 'luchtmeetnet' ? parseLuchtmeetnet(text, { stationNumber: options.stationNumber }) : parseSensorCommunity(text);
     refuseInvalid(parsed.skipped, label, options.skipInvalid === true);
@@ -70,6 +87,8 @@ export async function importSensorsCommand(store: SensorStore, file: string, opt
 function detectFormat(label: string, text: string): SensorImportFormat {
   if (label.toLowerCase().endsWith('.csv')) return 'csv';
   const start = text.trimStart()[0];
+  // SensorThings responses carry @iot annotations; Luchtmeetnet and Sensor.Community never do.
+  if ((start === '{' || start === '[') && text.slice(0, 20_000).includes('"@iot.')) return 'sensorthings';
   if (start === '[') return 'sensor-community';
   if (start === '{') return 'luchtmeetnet';
   throw new InvalidParameter(`${label}: cannot tell the format; pass format (${SENSOR_IMPORT_FORMATS.join(', ')})`);
