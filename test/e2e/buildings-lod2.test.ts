@@ -25,7 +25,8 @@ const FIXTURE = '/work/shared/fixtures/cityjson/3dbag-v21-denbosch-multi_lod.cit
 const haveFixture = fs.existsSync(FIXTURE);
 if (!haveFixture) console.warn(`buildings-lod2 e2e skipped: ${FIXTURE} is absent (shared fixtures not mounted)`);
 
-const TEST_TIMEOUT_MS = 90_000;
+// A ceiling for a loaded 2-core CI machine, not a speed target (speed lives in npm run bench).
+const TEST_TIMEOUT_MS = 150_000;
 
 interface FixtureBuilding {
   identificatie: string;
