@@ -12,6 +12,7 @@ import { createCoverageJob } from '../scenarios/fiveg/coverage-job.ts';
 import { coverageOptions } from '../scenarios/fiveg/coverage-options.ts';
 import { boresightSafetyDistanceM } from '../scenarios/fiveg/emf-safety.ts';
 import { EMF_GUIDELINES } from '../scenarios/fiveg/emf.ts';
+import { exposurePerBuurt } from '../scenarios/fiveg/exposure-per-buurt.ts';
 import { O2I_MODELS, o2iLossDb } from '../scenarios/fiveg/o2i-penetration.ts';
 import { ENVIRONMENT_HEIGHT_M, PATH_LOSS_MODELS, PATH_LOSS_VALIDITY, pathLoss } from '../scenarios/fiveg/path-loss.ts';
 import { optimiseSites, rooftopCandidates } from '../scenarios/fiveg/site-optimiser.ts';
@@ -114,6 +115,7 @@ export function fivegRouter(store: Store): Router {
       summary: r.summary,
       buurten: r.buurten,
       safety: r.safety,
+      exposure: exposurePerBuurt(job.town.addresses, r.addresses.ter, job.town.buurten),
       antennas: job.antennas.map((a) => ({ id: a.id, operator: a.operator, band: a.band, safetyDistanceM: round2(boresightSafetyDistanceM(a, { guideline: body.options.emfGuideline })) })),
       addresses: body.include.addresses
         ? { ids: r.addresses.ids, bestRsrpDbm: compact(r.addresses.bestRsrpDbm, 1), sinrDb: compact(r.addresses.sinrDb, 1), ter: compact(r.addresses.ter, 6), powerDensityWPerM2: compact(r.addresses.powerDensityWPerM2, 6) }
@@ -160,7 +162,10 @@ export function fivegRouter(store: Store): Router {
       options,
       maxRangeM: body.maxRangeM,
     });
-    res.json({ ...result, k: body.k, candidates: candidates.length, thresholdDbm: body.thresholdDbm, omgevingsplanChecked: plan !== undefined });
+    // The chosen sites in full (position, building, sectors), so a client can add them as candidates and run coverage.
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const sites = result.selected.map((s) => byId.get(s.candidateId)).filter((c): c is AntennaCandidate => c !== undefined);
+    res.json({ ...result, sites, k: body.k, candidates: candidates.length, thresholdDbm: body.thresholdDbm, omgevingsplanChecked: plan !== undefined });
   });
 
   return router;

@@ -155,6 +155,21 @@ describe('POST /api/fiveg/coverage', () => {
     expect(again).toMatchObject({ cached: true, inputHash: body.inputHash });
   });
 
+  it('reports the highest exposure per buurt: the address with the largest TER, matching the per-address values', async () => {
+    const base = await serve(await createStore({ antennas: true }));
+    const body = await (await post(`${base}/coverage`, { options: { gridCellM: 0 } })).json();
+    const ter: number[] = body.addresses.ter;
+    const top = Math.max(...ter);
+    expect(body.exposure.perBuurt).toHaveLength(1);
+    const row = body.exposure.perBuurt[0];
+    expect(row).toMatchObject({ code: 'BU99990101', name: body.buurten[0].name });
+    expect(row.maxTer).toBeGreaterThan(0);
+    expect(row.maxTer).toBeCloseTo(top, 5);
+    expect(ter[body.addresses.ids.indexOf(row.addressId)]).toBeCloseTo(top, 5);
+    expect(body.exposure.maxTer).toBeCloseTo(top, 5);
+    expect(body.exposure.maxTer).toBeCloseTo(body.summary.addresses.maxTer, 5);
+  });
+
   it('adds candidate sites to the stored network and improves the weakest address', async () => {
     const base = await serve(await createStore({ antennas: true }));
     const before = await (await post(`${base}/coverage`, { options: { gridCellM: 0 } })).json();
@@ -262,6 +277,16 @@ describe('POST /api/fiveg/optimise', () => {
     expect(body.selected[0].gainAddresses).toBeGreaterThan(0);
     expect(body.coveredAfter).toBe(body.coveredBefore + body.selected[0].gainAddresses);
     expect(body.selected[0].cumulativeCovered).toBe(body.coveredAfter);
+    // The chosen site in full, with the schema defaults, so the client can add it as a candidate.
+    expect(body.sites).toEqual([{ ...candidates[0], operator: 'Kandidaat', bands: ['n78'], azimuthsDeg: [0, 120, 240], downtiltDeg: 6 }]);
+  });
+
+  it('returns generated rooftop sites in full, in the order of the selection', async () => {
+    const base = await serve(await createStore({ antennas: true }));
+    const body = await (await post(`${base}/optimise`, { k: 2, rooftopCandidates: 5, thresholdDbm: -75, policy: { minDistanceToSensitiveM: 0 } })).json();
+    expect(body.selected).toHaveLength(2);
+    expect(body.sites.map((s: { id: string }) => s.id)).toEqual(body.selected.map((s: { candidateId: string }) => s.candidateId));
+    for (const site of body.sites) expect(site).toMatchObject({ kind: 'rooftop', heightM: 4, buildingId: expect.any(String), x: expect.any(Number), y: expect.any(Number) });
   });
 
   it('answers 400 naming k when k exceeds the candidates', async () => {
