@@ -2,6 +2,8 @@
 import type { CandidatePayload } from '../fiveg/fiveg-candidate.ts';
 import type { CoverageGrid } from '../fiveg/coverage-image.ts';
 import type { BuurtCoverage, ThresholdShare } from '../fiveg/coverage-summary.ts';
+import type { BuurtExposure } from '../fiveg/exposure-rows.ts';
+import type { OptimiseResponse } from '../fiveg/fiveg-optimise.ts';
 import type { Verdict } from './plan-api.ts';
 import { fetchAllFeatures } from './feature-api.ts';
 import { ApiError } from './twin-api.ts';
@@ -29,6 +31,8 @@ export interface CoverageResponse {
   addresses: { ids: string[]; bestRsrpDbm: (number | null)[] } | null;
   grid: CoverageGrid | null;
   options: { thresholdsDbm: number[] };
+  /** Highest total exposure ratio (1 = ICNIRP reference level) per buurt and town-wide. */
+  exposure?: { perBuurt: BuurtExposure[]; maxTer: number };
 }
 
 export interface SitingReason {
@@ -118,4 +122,9 @@ export async function fetchAddressBuildings(signal?: AbortSignal): Promise<Map<s
     if (f.id !== undefined && typeof building === 'string') map.set(String(f.id), building);
   }
   return map;
+}
+
+/** Body from optimiseRequestBody (client/fiveg/fiveg-optimise.ts). */
+export function runOptimise(body: unknown, signal?: AbortSignal): Promise<OptimiseResponse> {
+  return postJson<OptimiseResponse>('/api/fiveg/optimise', body, signal);
 }

@@ -8,6 +8,7 @@ import { translate } from '../i18n/i18n.ts';
 import { FIVEG_THRESHOLDS_DBM, fivegCandidatesOf, fivegThresholdOf, type AppState, type LonLat, type StateStore } from '../state/app-state.ts';
 import { el } from './dom.ts';
 import { createCandidateEditor, type CandidateEditor } from './fiveg-candidate-editor.ts';
+import { createFivegOptimiser } from './fiveg-optimiser.ts';
 import { renderFivegResults, rsrpLegendList } from './fiveg-results.ts';
 
 /** Heatmap cell sizes offered; 20 m answers in about a second on the demo town, 10 m takes about four. */
@@ -58,6 +59,7 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
   const legendBox = el('div', { class: 'fiveg-legend-box' });
   const legendNote = el('p', { class: 'panel-intro' });
   const results = el('div', { class: 'fiveg-results', id: 'fiveg-results' });
+  const optimiser = createFivegOptimiser(store, () => existingBox.checked);
   const body = el(
     'div',
     { class: 'fiveg-body', id: 'fiveg-body', hidden: true },
@@ -68,6 +70,7 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
     runButton,
     status,
     el('div', { class: 'fiveg-threshold' }, thresholdLabel, threshold),
+    optimiser.element,
     legendHeading,
     legendBox,
     legendNote,
@@ -122,6 +125,7 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
     legendHeading.textContent = t('fiveg.legend');
     legendNote.textContent = t('legend.fivegBuildings');
     legendBox.replaceChildren(rsrpLegendList(state.lang, session.coverage?.options?.thresholdsDbm));
+    optimiser.render(state.lang);
     results.replaceChildren(...(session.coverage ? renderFivegResults(state.lang, session.coverage, session.previous, thresholdDbm) : []));
   };
 

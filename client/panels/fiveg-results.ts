@@ -2,6 +2,7 @@
 // the share of addresses at or above the chosen threshold and its change against the previous run.
 import type { CoverageResponse } from '../api/fiveg-api.ts';
 import { buurtRows, percentAtLeast } from '../fiveg/coverage-summary.ts';
+import { exposureRows, percentDecimals } from '../fiveg/exposure-rows.ts';
 import { DEFAULT_RSRP_THRESHOLDS_DBM, rsrpLegend } from '../fiveg/rsrp-classes.ts';
 import { formatNumber, translate, type Language } from '../i18n/i18n.ts';
 import { el, swatch } from './dom.ts';
@@ -68,6 +69,36 @@ export function renderFivegResults(lang: Language, coverage: CoverageResponse, p
       el('thead', {}, header),
       el('tbody', {}, ...body),
     ),
+    ...(coverage.exposure ? exposureTable(lang, coverage.exposure) : []),
     el('p', { class: 'panel-intro' }, t('fiveg.note')),
+  ];
+}
+
+function formatPercentOfLimit(lang: Language, percent: number): string {
+  return formatNumber(lang, percent, percentDecimals(percent));
+}
+
+/** Highest exposure per buurt, as a percentage of the ICNIRP reference level (TER × 100), highest first. */
+function exposureTable(lang: Language, exposure: NonNullable<CoverageResponse['exposure']>): HTMLElement[] {
+  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const rows = exposureRows(exposure.perBuurt).map((row) =>
+    el(
+      'tr',
+      { 'data-buurt': row.code },
+      el('th', { scope: 'row' }, row.name),
+      el('td', { class: 'fiveg-percent', 'data-percent-of-limit': String(row.percentOfLimit) }, `${formatPercentOfLimit(lang, row.percentOfLimit)}%`),
+      el('td', {}, row.addressId ?? '–'),
+    ),
+  );
+  return [
+    el('h3', { class: 'fiveg-exposure-heading' }, t('fiveg.exposureHeading')),
+    el('p', { class: 'fiveg-exposure-total' }, t('fiveg.exposureTotal', { percent: formatPercentOfLimit(lang, exposure.maxTer * 100) })),
+    el(
+      'table',
+      { class: 'fiveg-table', id: 'fiveg-exposure' },
+      el('caption', {}, t('fiveg.exposureCaption')),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('fiveg.buurt')), el('th', { scope: 'col' }, t('fiveg.exposurePercent')), el('th', { scope: 'col' }, t('fiveg.exposureAddress')))),
+      el('tbody', {}, ...rows),
+    ),
   ];
 }
