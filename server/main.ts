@@ -8,6 +8,7 @@ import { ConfigError, dataPaths, loadConfig } from './config.ts';
 import { consoleProgress } from './log.ts';
 import { buildTiles, generateDemoStore, prepareTwin } from './prepare.ts';
 import { startServer } from './serve.ts';
+import { importAntennasCommand } from './scenarios/fiveg/import-antennas-command.ts';
 import { importBuildingsCommand } from './buildings/import-command.ts';
 import { exportTiles } from './tiles/export-tiles.ts';
 import { importSensorsCommand } from './sensors/import/import-command.ts';
@@ -127,6 +128,22 @@ importCommand
     }
     // The tileset is only rebuilt on start when it is missing, so rebuild it now.
     await buildTiles(config, consoleProgress());
+  });
+
+importCommand
+  .command('antennas')
+  .description('import mobile antennas (CSV with one row per sector, or GeoJSON points in RD New); replaces the antennes layer')
+  .argument('<file>', 'CSV or GeoJSON file')
+  .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
+  .option('--date <yyyy-mm-dd>', 'date of the data (default today)')
+  .action(async (file: string, o: { licence?: string; date?: string }) => {
+    const store = await openSqliteStore(dataPaths(opts()).store);
+    try {
+      const r = await importAntennasCommand(store, file, { licence: o.licence, date: o.date });
+      console.error(`${file}: imported ${r.antennas} antennas on ${r.sites} sites (${r.operators.join(', ')})`);
+    } finally {
+      await store.close();
+    }
   });
 
 importCommand
