@@ -6,6 +6,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { SURFACES } from '../contracts/model.ts';
 import { InvalidParameter, Unavailable } from '../errors.ts';
+import { type JobContext, createJobRunner } from '../jobs/job-runner.ts';
+import { acceptJob, mountJobRoutes } from '../jobs/job-routes.ts';
 import { lonLatDegToRd, rdToLonLatDeg } from '../geo/crs.ts';
 import { checkPlacement } from '../omgevingsplan/rule-check.ts';
 import { loadOmgevingsplan } from '../omgevingsplan/store-omgevingsplan.ts';
@@ -20,7 +22,7 @@ import {
   unitCostOverridesSchema,
   withOverrides,
 } from '../scenarios/fibre/fibre-defaults.ts';
-import { type FibrePlan, type PreparedNetwork, planFibre, prepareFibreNetwork } from '../scenarios/fibre/fibre-plan.ts';
+import { type FibrePlan, type PreparedNetwork, planFibre, planFibreAsync, prepareFibreNetwork } from '../scenarios/fibre/fibre-plan.ts';
 import { loadFibreSituation } from '../scenarios/fibre/fibre-situation.ts';
 import { PHASING_ORDERS } from '../scenarios/fibre/phasing.ts';
 import { cents, cm, planNetworkGeoJson } from '../scenarios/fibre/plan-geojson.ts';
@@ -40,7 +42,7 @@ const MAX_DISCONNECTED_LISTED = 500;
 const ALL_ROWS = 10_000_000;
 
 const buurtCode = z.string().regex(/^BU[0-9]{8}$/, 'a CBS buurt code looks like BU99990101');
-const designBody = z
+export const designBody = z
   .object({
     pop: z.union([
       z.object({ id: z.string().min(1).max(64) }).strict(),
@@ -72,6 +74,8 @@ export function fibreRouter(store: Store): Router {
   // Per router (not per module): the prepared network of the municipality the store holds, and recent designs.
   let prepared: { key: string; network: PreparedNetwork } | undefined;
   const designs = new Map<string, unknown>();
+  // One design at a time: they are CPU-bound.
+  const jobs = createJobRunner<unknown>({ maxRunning: 1, maxFinished: 20 });
 
   const preparedNetwork = async (): Promise<{ key: string; network: PreparedNetwork }> => {
     const key = JSON.stringify([await store.meta(), await store.counts()]);
@@ -101,8 +105,8 @@ export function fibreRouter(store: Store): Router {
     });
   });
 
-  router.post('/design', async (req, res) => {
-    const body = parseBody(designBody, req);
+  /** Validates a design body against the municipality and gives everything the design needs, keyed by its hash. */
+  const designInput = async (body: DesignBody) => {
     const [{ key, network }, situation, buurten, plan] = await Promise.all([preparedNetwork(), loadFibreSituation(store), store.buurten(), loadOmgevingsplan(store)]);
     const knownBuurten = new Set(buurten.map((b) => b.code));
     for (const [field, codes] of [['buurten', body.buurten], ['phasing.priority', body.phasing?.priority]] as const) {
@@ -118,11 +122,14 @@ export function fibreRouter(store: Store): Router {
     const settings = designSettingsSchema.parse({ ...DEFAULT_DESIGN_SETTINGS, ...body.settings, ...(body.takeRate !== undefined ? { takeRate: body.takeRate } : {}) });
     const input = { popPositionRd, body, costs, settings };
     const inputHash = createHash('sha256').update(JSON.stringify([key, input, plan?.meta ?? null, situation?.meta ?? null])).digest('hex');
+    return { body, key, network, situation, buurten, plan, popPositionRd, costs, settings, inputHash };
+  };
+
+  /** The design for prepared input: the cached one, or a new run (cooperative when a job context is given). */
+  const designFor = async (prepared: Awaited<ReturnType<typeof designInput>>, context?: Partial<JobContext>) => {
+    const { body, network, situation, buurten, plan, popPositionRd, costs, settings, inputHash } = prepared;
     const cached = designs.get(inputHash);
-    if (cached) {
-      res.json({ ...(cached as object), cached: true });
-      return;
-    }
+    if (cached) return { ...(cached as object), cached: true };
     const cabinetSite: CabinetSiteCheck | undefined = plan
       ? (position) => {
           const verdict = checkPlacement(plan, { kind: 'street-cabinet', ...CABINET_SIZE, position });
@@ -130,27 +137,34 @@ export function fibreRouter(store: Store): Router {
         }
       : undefined;
     const startMs = performance.now();
-    const result = planFibre(
-      network,
-      situation,
-      {
-        popPositionRd,
-        maxPopDistanceM: body.maxPopDistanceM,
-        targetBuurten: body.buurten,
-        includeFibreCovered: body.includeFibreCovered,
-        costs,
-        settings,
-        openAnywayStreetIds: body.openAnywayStreetIds,
-        // The clock is read here, at the edge: next year unless the request says otherwise.
-        phasing: body.phasing && { ...body.phasing, startYear: body.phasing.startYear ?? new Date().getUTCFullYear() + 1 },
-      },
-      cabinetSite,
-    );
+    const request = {
+      popPositionRd,
+      maxPopDistanceM: body.maxPopDistanceM,
+      targetBuurten: body.buurten,
+      includeFibreCovered: body.includeFibreCovered,
+      costs,
+      settings,
+      openAnywayStreetIds: body.openAnywayStreetIds,
+      // The clock is read here, at the edge: next year unless the request says otherwise.
+      phasing: body.phasing && { ...body.phasing, startYear: body.phasing.startYear ?? new Date().getUTCFullYear() + 1 },
+    };
+    const result = context ? await planFibreAsync(network, situation, request, cabinetSite, context) : planFibre(network, situation, request, cabinetSite);
     const response = designResponse(result, network, buurten, { costs, settings, inputHash, runtimeMs: performance.now() - startMs, cabinetsChecked: plan !== undefined });
     designs.set(inputHash, response);
     if (designs.size > CACHE_SIZE) designs.delete(designs.keys().next().value!);
-    res.json({ ...response, cached: false });
+    return { ...response, cached: false };
+  };
+
+  router.post('/design', async (req, res) => {
+    res.json(await designFor(await designInput(parseBody(designBody, req))));
   });
+
+  router.post('/design/jobs', async (req, res) => {
+    const prepared = await designInput(parseBody(designBody, req));
+    acceptJob(req, res, jobs, prepared.inputHash, (context) => designFor(prepared, context));
+  });
+
+  mountJobRoutes(router, jobs);
 
   return router;
 }

@@ -1,10 +1,13 @@
 // 5G scenarios over HTTP (mounted at /api/fiveg): the stateless path-loss calculator, whole-town coverage, the
 // siting check and the site optimiser. Pure maths lives in server/scenarios/fiveg/; this file only validates,
 // calls and shapes responses.
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { buildingFunction } from '../contracts/model.ts';
 import { InvalidParameter } from '../errors.ts';
+import { type JobContext, createJobRunner } from '../jobs/job-runner.ts';
+import { acceptJob, mountJobRoutes } from '../jobs/job-routes.ts';
 import { loadOmgevingsplan } from '../omgevingsplan/store-omgevingsplan.ts';
 import type { Antenna } from '../scenarios/fiveg/antenna.ts';
 import { type AntennaCandidate, antennaCandidate, candidateAntennas } from '../scenarios/fiveg/candidate.ts';
@@ -15,7 +18,7 @@ import { EMF_GUIDELINES } from '../scenarios/fiveg/emf.ts';
 import { exposurePerBuurt } from '../scenarios/fiveg/exposure-per-buurt.ts';
 import { O2I_MODELS, o2iLossDb } from '../scenarios/fiveg/o2i-penetration.ts';
 import { ENVIRONMENT_HEIGHT_M, PATH_LOSS_MODELS, PATH_LOSS_VALIDITY, pathLoss } from '../scenarios/fiveg/path-loss.ts';
-import { optimiseSites, rooftopCandidates } from '../scenarios/fiveg/site-optimiser.ts';
+import { optimiseSites, optimiseSitesAsync, rooftopCandidates } from '../scenarios/fiveg/site-optimiser.ts';
 import { DEFAULT_SITING_POLICY, checkSiting } from '../scenarios/fiveg/siting.ts';
 import type { TownContext } from '../scenarios/fiveg/town-context.ts';
 import type { Store } from '../store/store.ts';
@@ -23,7 +26,7 @@ import { parseBody, parseQuery } from './validate.ts';
 
 const [F_MIN, F_MAX] = PATH_LOSS_VALIDITY.fcGHz;
 
-const pathLossQuery = z
+export const pathLossQuery = z
   .object({
     model: z.enum(PATH_LOSS_MODELS),
     los: z.enum(['true', 'false']).transform((v) => v === 'true'),
@@ -43,7 +46,7 @@ const pathLossQuery = z
 /** The app-wide JSON limit is 16 kB; 20 candidates fit comfortably in it. */
 const MAX_CANDIDATES = 20;
 
-const coverageBody = z
+export const coverageBody = z
   .object({
     candidates: z.array(antennaCandidate).max(MAX_CANDIDATES).default([]),
     options: coverageOptions.default(coverageOptions.parse({})),
@@ -61,9 +64,9 @@ const sitingPolicy = z
   })
   .strict();
 
-const sitingBody = z.object({ candidate: antennaCandidate, policy: sitingPolicy.default(sitingPolicy.parse({})) }).strict();
+export const sitingBody = z.object({ candidate: antennaCandidate, policy: sitingPolicy.default(sitingPolicy.parse({})) }).strict();
 
-const optimiseBody = z
+export const optimiseBody = z
   .object({
     k: z.number().int().min(1).max(50),
     candidates: z.array(antennaCandidate).max(MAX_CANDIDATES).default([]),
@@ -80,6 +83,8 @@ const optimiseBody = z
 export function fivegRouter(store: Store): Router {
   const router = Router();
   const coverage = createCoverageJob(store);
+  // One at a time: the runs are CPU-bound, so a second in parallel would only halve both.
+  const jobs = createJobRunner<unknown>({ maxRunning: 1, maxFinished: 20 });
 
   router.get('/pathloss', (req, res) => {
     const q = parseQuery(pathLossQuery, req);
@@ -103,13 +108,11 @@ export function fivegRouter(store: Store): Router {
     });
   });
 
-  router.post('/coverage', async (req, res) => {
-    const body = parseBody(coverageBody, req);
-    const town = await coverage.town();
-    const candidates = expandCandidates(body.candidates, town, 'candidates');
-    const job = await coverage.run(candidates, body.options, body.useStoredAntennas);
+  /** Coverage for a validated body: cooperative when a job context is given. */
+  const coverageResponse = async (body: CoverageBody, candidates: Antenna[], context?: Partial<JobContext>) => {
+    const job = await coverage.run(candidates, body.options, body.useStoredAntennas, context);
     const r = job.result;
-    res.json({
+    return {
       inputHash: job.inputHash,
       cached: job.cached,
       summary: r.summary,
@@ -123,7 +126,21 @@ export function fivegRouter(store: Store): Router {
       grid: body.include.grid && r.grid ? { originRd: r.grid.originRd, cellM: r.grid.cellM, cols: r.grid.cols, rows: r.grid.rows, bestRsrpDbm: compact(r.grid.bestRsrpDbm, 1) } : null,
       options: r.options,
       note: 'Median RSRP (no shadow fading), 3GPP TR 38.901 UMa, LOS from the LoD1 buildings; indicative, not an operator coverage map.',
-    });
+    };
+  };
+
+  router.post('/coverage', async (req, res) => {
+    const body = parseBody(coverageBody, req);
+    const town = await coverage.town();
+    const candidates = expandCandidates(body.candidates, town, 'candidates');
+    res.json(await coverageResponse(body, candidates));
+  });
+
+  router.post('/coverage/jobs', async (req, res) => {
+    const body = parseBody(coverageBody, req);
+    const town = await coverage.town();
+    const candidates = expandCandidates(body.candidates, town, 'candidates');
+    acceptJob(req, res, jobs, jobKey('coverage', town.fingerprint, body), (context) => coverageResponse(body, candidates, context));
   });
 
   router.post('/siting', async (req, res) => {
@@ -135,8 +152,8 @@ export function fivegRouter(store: Store): Router {
     res.json({ ...result, candidate: body.candidate, policy: body.policy });
   });
 
-  router.post('/optimise', async (req, res) => {
-    const body = parseBody(optimiseBody, req);
+  /** Validates an optimise body against the town (k, candidate buildings) and gives the candidate sites. */
+  const optimiseCandidates = async (body: OptimiseBody) => {
     const town = await coverage.town();
     const candidates = [...body.candidates, ...rooftopCandidates(town.buildings, body.rooftopCandidates)];
     if (body.k > candidates.length) {
@@ -144,11 +161,15 @@ export function fivegRouter(store: Store): Router {
       throw new InvalidParameter(`Invalid body parameter: k: ${message}`, { errors: [{ in: 'body', field: 'k', message }] });
     }
     expandCandidates(body.candidates, town, 'candidates');
+    return { town, candidates };
+  };
+
+  const optimiseResponse = async (body: OptimiseBody, town: TownContext, candidates: AntennaCandidate[], context?: Partial<JobContext>) => {
     // The existing network's coverage is the baseline; the grid is not needed for it.
     const options = { ...body.options, gridCellM: 0 };
-    const baseline = body.useStoredAntennas ? (await coverage.run([], options, true)).result.addresses.bestRsrpDbm : null;
+    const baseline = body.useStoredAntennas ? (await coverage.run([], options, true, context)).result.addresses.bestRsrpDbm : null;
     const plan = await loadOmgevingsplan(store);
-    const result = optimiseSites({
+    const input = {
       buildings: town.buildings,
       addresses: town.addresses,
       scene: town.scene,
@@ -161,14 +182,37 @@ export function fivegRouter(store: Store): Router {
       policy: body.policy,
       options,
       maxRangeM: body.maxRangeM,
-    });
+    };
+    const result = context ? await optimiseSitesAsync(input, context) : optimiseSites(input);
     // The chosen sites in full (position, building, sectors), so a client can add them as candidates and run coverage.
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const sites = result.selected.map((s) => byId.get(s.candidateId)).filter((c): c is AntennaCandidate => c !== undefined);
-    res.json({ ...result, sites, k: body.k, candidates: candidates.length, thresholdDbm: body.thresholdDbm, omgevingsplanChecked: plan !== undefined });
+    return { ...result, sites, k: body.k, candidates: candidates.length, thresholdDbm: body.thresholdDbm, omgevingsplanChecked: plan !== undefined };
+  };
+
+  router.post('/optimise', async (req, res) => {
+    const body = parseBody(optimiseBody, req);
+    const { town, candidates } = await optimiseCandidates(body);
+    res.json(await optimiseResponse(body, town, candidates));
   });
 
+  router.post('/optimise/jobs', async (req, res) => {
+    const body = parseBody(optimiseBody, req);
+    const { town, candidates } = await optimiseCandidates(body);
+    acceptJob(req, res, jobs, jobKey('optimise', town.fingerprint, body), (context) => optimiseResponse(body, town, candidates, context));
+  });
+
+  mountJobRoutes(router, jobs);
+
   return router;
+}
+
+type CoverageBody = z.infer<typeof coverageBody>;
+type OptimiseBody = z.infer<typeof optimiseBody>;
+
+/** Same kind, same town, same validated body → same job. */
+function jobKey(kind: string, townFingerprint: string, body: unknown): string {
+  return createHash('sha256').update(JSON.stringify([kind, townFingerprint, body])).digest('hex');
 }
 
 /** Candidate sites → sector antennas; an unknown building is a 400 naming the candidate's field. */

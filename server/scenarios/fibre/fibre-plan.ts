@@ -2,6 +2,8 @@
 // repair + address access points), then per request place the POP, pick the target homes, design, cost, and phase.
 import type { Address, PointRd, Street } from '../../contracts/model.ts';
 import { InvalidParameter } from '../../errors.ts';
+import { driveAsync, driveSync } from '../../jobs/drive-steps.ts';
+import type { JobContext, JobProgress } from '../../jobs/job-runner.ts';
 import { attachPoints } from './address-drops.ts';
 import { type BuurtCostRow, type TargetHome, buurtCosts } from './buurt-costs.ts';
 import { type TopologyReport, buildStreetNetwork } from './build-street-network.ts';
@@ -71,6 +73,20 @@ export interface FibrePlan {
 }
 
 export function planFibre(prepared: PreparedNetwork, situation: FibreSituation | undefined, request: FibrePlanRequest, cabinetSite?: CabinetSiteCheck): FibrePlan {
+  return driveSync(planFibreSteps(prepared, situation, request, cabinetSite));
+}
+
+/** The same plan, giving the event loop a turn between its heavy steps; rejects with an AbortError on abort. */
+export function planFibreAsync(prepared: PreparedNetwork, situation: FibreSituation | undefined, request: FibrePlanRequest, cabinetSite: CabinetSiteCheck | undefined, context: Partial<JobContext> = {}): Promise<FibrePlan> {
+  // Slice 0: every step boundary is a turn, since the steps themselves are the long parts.
+  return driveAsync(planFibreSteps(prepared, situation, request, cabinetSite), context, 0);
+}
+
+const PLAN_STEPS = 4;
+
+/** The plan as steps: targets, prices, the network design (Steiner tree, cabinets), then costs and phasing. */
+export function* planFibreSteps(prepared: PreparedNetwork, situation: FibreSituation | undefined, request: FibrePlanRequest, cabinetSite?: CabinetSiteCheck): Generator<JobProgress, FibrePlan, void> {
+  yield { done: 0, total: PLAN_STEPS, phase: 'targets' };
   const { network } = prepared;
   const { settings, costs } = request;
   const pop = locatePop(prepared, request.popPositionRd, request.maxPopDistanceM ?? 250);
@@ -96,12 +112,14 @@ export function planFibre(prepared: PreparedNetwork, situation: FibreSituation |
   const homesAtNode = new Map<number, number>();
   for (const h of homes) homesAtNode.set(h.node, (homesAtNode.get(h.node) ?? 0) + 1);
 
+  yield { done: 1, total: PLAN_STEPS, phase: 'prices' };
   const prices = priceEdges(network, {
     costs,
     settings,
     existingDuctStreetIds: new Set(situation?.existingDuctStreetIds ?? []),
     openAnywayStreetIds: new Set(request.openAnywayStreetIds ?? []),
   });
+  yield { done: 2, total: PLAN_STEPS, phase: 'design' };
   const design = designNetwork({ network, prices, costs, settings, pop: pop.site, homesAtNode, cabinetSite, effort: request.effort });
   for (const h of homes) {
     if (design.unreachable.has(h.node)) {
@@ -109,6 +127,7 @@ export function planFibre(prepared: PreparedNetwork, situation: FibreSituation |
       disconnected.push({ addressId: a.id, buurtCode: a.buurtCode, reason: 'not-connected-to-pop', dropM: round(prepared.dropM[h.address]) });
     }
   }
+  yield { done: 3, total: PLAN_STEPS, phase: 'costs' };
   const boq = billOfQuantities(design, settings);
   const cost = costRollUp(design, boq, costs);
   const buurten = buurtCosts(design, homes, costs, settings.takeRate);

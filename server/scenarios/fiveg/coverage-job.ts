@@ -2,10 +2,11 @@
 // and caches results by a hash of everything that goes in. The caches live in the returned object (one per
 // router), not in module state.
 import { createHash } from 'node:crypto';
+import type { JobContext } from '../../jobs/job-runner.ts';
 import type { Store } from '../../store/store.ts';
 import type { Antenna } from './antenna.ts';
 import { type CoverageOptions } from './coverage-options.ts';
-import { type CoverageResult, runCoverage } from './coverage.ts';
+import { type CoverageResult, runCoverage, runCoverageAsync } from './coverage.ts';
 import { type TownContext, loadTownContext, storeFingerprint } from './town-context.ts';
 
 const RESULT_CACHE_SIZE = 8;
@@ -20,7 +21,8 @@ export interface CoverageJobResult {
 
 export interface CoverageJob {
   town(): Promise<TownContext>;
-  run(candidates: readonly Antenna[], options: CoverageOptions, useStoredAntennas?: boolean): Promise<CoverageJobResult>;
+  /** With a job context the run is cooperative (yields, reports progress, stops on abort); without it, one block. */
+  run(candidates: readonly Antenna[], options: CoverageOptions, useStoredAntennas?: boolean, context?: Partial<JobContext>): Promise<CoverageJobResult>;
 }
 
 export function createCoverageJob(store: Store): CoverageJob {
@@ -44,7 +46,7 @@ export function createCoverageJob(store: Store): CoverageJob {
 
   return {
     town,
-    async run(candidates, options, useStoredAntennas = true) {
+    async run(candidates, options, useStoredAntennas = true, context) {
       const t = await town();
       const ids = new Set<string>();
       const antennas = [...(useStoredAntennas ? t.storedAntennas : []), ...candidates].filter((a) => !ids.has(a.id) && ids.add(a.id));
@@ -56,7 +58,8 @@ export function createCoverageJob(store: Store): CoverageJob {
         results.set(inputHash, hit);
         return { result: hit, inputHash, cached: true, antennas, town: t };
       }
-      const result = runCoverage({ buildings: t.buildings, addresses: t.addresses, buurten: t.buurten, antennas, scene: t.scene, options });
+      const input = { buildings: t.buildings, addresses: t.addresses, buurten: t.buurten, antennas, scene: t.scene, options };
+      const result = context ? await runCoverageAsync(input, context) : runCoverage(input);
       results.set(inputHash, result);
       while (results.size > RESULT_CACHE_SIZE) results.delete(results.keys().next().value!);
       return { result, inputHash, cached: false, antennas, town: t };

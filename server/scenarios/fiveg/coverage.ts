@@ -2,6 +2,8 @@
 // best-server RSRP, SINR-lite and EMF exposure ratio per receiver, and coverage per buurt. The caller gives a
 // building scene built from the same buildings array, so the job wrapper can reuse it between runs.
 import type { Address, Building, Buurt } from '../../contracts/model.ts';
+import { driveAsync, driveSync } from '../../jobs/drive-steps.ts';
+import type { JobContext, JobProgress } from '../../jobs/job-runner.ts';
 import type { Antenna } from './antenna.ts';
 import type { BuildingScene } from './building-scene.ts';
 import { type CoverageOptions, defaultCoverageOptions } from './coverage-options.ts';
@@ -75,7 +77,20 @@ export interface CoverageResult {
   options: CoverageOptions;
 }
 
+/** Receivers evaluated between two progress points: small enough for ~20 ms slices, large enough to cost nothing. */
+const STEP_RECEIVERS = 64;
+
 export function runCoverage(input: CoverageInput): CoverageResult {
+  return driveSync(coverageSteps(input));
+}
+
+/** The same run, giving the event loop a turn about every 20 ms; rejects with an AbortError once the signal aborts. */
+export function runCoverageAsync(input: CoverageInput, context: Partial<JobContext> = {}): Promise<CoverageResult> {
+  return driveAsync(coverageSteps(input), context);
+}
+
+/** The coverage run as steps: yields progress over addresses, then grid rows. */
+export function* coverageSteps(input: CoverageInput): Generator<JobProgress, CoverageResult, void> {
   const started = performance.now();
   const options = input.options ?? defaultCoverageOptions();
   const { buildings, addresses, antennas, scene } = input;
@@ -95,6 +110,7 @@ export function runCoverage(input: CoverageInput): CoverageResult {
   const sA = new Float32Array(nA);
   const opBestA = new Float32Array(nA * nOps);
   for (let i = 0; i < nA; i++) {
+    if (i % STEP_RECEIVERS === 0) yield { done: i, total: nA, phase: 'addresses' };
     const a = addresses[i];
     const bi = buildingIndex.get(a.buildingId) ?? -1;
     const b = bi >= 0 ? buildings[bi] : undefined;
@@ -110,7 +126,7 @@ export function runCoverage(input: CoverageInput): CoverageResult {
     for (let o = 0; o < nOps; o++) opBestA[i * nOps + o] = scratch.operatorBestDbm[o];
   }
 
-  const grid = options.gridCellM > 0 && buildings.length > 0 ? runGrid(input, options, tester, evaluator, scratch) : null;
+  const grid = options.gridCellM > 0 && buildings.length > 0 ? yield* runGrid(input, options, tester, evaluator, scratch) : null;
 
   const thresholds = options.thresholdsDbm;
   const buurtRows = input.buurten.map((bu) => ({ code: bu.code, name: bu.name, idx: [] as number[] }));
@@ -163,13 +179,13 @@ export function runCoverage(input: CoverageInput): CoverageResult {
   };
 }
 
-function runGrid(
+function* runGrid(
   input: CoverageInput,
   options: CoverageOptions,
   tester: ReturnType<typeof createLineOfSightTester>,
   evaluator: ReturnType<typeof createReceiverEvaluator>,
   scratch: ReturnType<typeof createReceiverScratch>,
-): { grid: NonNullable<CoverageResult['grid']>; summary: NonNullable<CoverageResult['summary']['grid']> } {
+): Generator<JobProgress, { grid: NonNullable<CoverageResult['grid']>; summary: NonNullable<CoverageResult['summary']['grid']> }, void> {
   const { buildings } = input;
   let minX = Infinity;
   let minY = Infinity;
@@ -197,6 +213,7 @@ function runGrid(
   const values: number[] = [];
   let maxTer = 0;
   for (let r = 0; r < rows; r++) {
+    yield { done: r, total: rows, phase: 'grid' };
     const y = minY + (r + 0.5) * cell;
     for (let c = 0; c < cols; c++) {
       const x = minX + (c + 0.5) * cell;

@@ -2,6 +2,8 @@
 // uncovered addresses each feasible candidate would bring to the RSRP threshold on its own, then maximum coverage
 // (max-coverage.ts). Pure given the town and plan; the API and benchmark wrap it.
 import type { Address, Building } from '../../contracts/model.ts';
+import { driveAsync, driveSync } from '../../jobs/drive-steps.ts';
+import type { JobContext, JobProgress } from '../../jobs/job-runner.ts';
 import { polygonCentroid } from '../../geo/polygon.ts';
 import type { Omgevingsplan } from '../../omgevingsplan/model.ts';
 import type { BuildingScene } from './building-scene.ts';
@@ -50,6 +52,19 @@ export interface SiteOptimiserResult {
 }
 
 export function optimiseSites(input: SiteOptimiserInput): SiteOptimiserResult {
+  return driveSync(optimiseSitesSteps(input));
+}
+
+/** The same optimisation, giving the event loop a turn about every 20 ms; rejects with an AbortError on abort. */
+export function optimiseSitesAsync(input: SiteOptimiserInput, context: Partial<JobContext> = {}): Promise<SiteOptimiserResult> {
+  return driveAsync(optimiseSitesSteps(input), context);
+}
+
+/** Receivers evaluated between two progress points. */
+const STEP_RECEIVERS = 256;
+
+/** The optimiser as steps: yields progress over the candidates (siting, then their coverage sets). */
+export function* optimiseSitesSteps(input: SiteOptimiserInput): Generator<JobProgress, SiteOptimiserResult, void> {
   const started = performance.now();
   const options = input.options ?? defaultCoverageOptions();
   const policy = input.policy ?? DEFAULT_SITING_POLICY;
@@ -58,7 +73,8 @@ export function optimiseSites(input: SiteOptimiserInput): SiteOptimiserResult {
 
   const feasible: { candidate: AntennaCandidate; antennas: ReturnType<typeof candidateAntennas> }[] = [];
   const infeasible: SiteOptimiserResult['infeasible'] = [];
-  for (const c of candidates) {
+  for (const [ci, c] of candidates.entries()) {
+    yield { done: ci, total: candidates.length, phase: 'siting' };
     const antennas = candidateAntennas(c, buildings, input.buildingIndex);
     if (!Array.isArray(antennas)) {
       infeasible.push({ candidateId: c.id, reasons: [`${antennas.field}: ${antennas.message}`] });
@@ -71,47 +87,38 @@ export function optimiseSites(input: SiteOptimiserInput): SiteOptimiserResult {
   }
 
   // Receivers as in runCoverage: indoor, ground floor, O2I by construction year, distance to the façade.
-  const n = addresses.length;
-  const ax = new Float64Array(n);
-  const ay = new Float64Array(n);
-  const az = new Float64Array(n);
-  const own = new Int32Array(n);
-  const o2i = new Uint8Array(n);
-  const indoor = new Float64Array(n);
-  const already = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = addresses[i];
-    const bi = input.buildingIndex.get(a.buildingId) ?? -1;
-    const b = bi >= 0 ? buildings[bi] : undefined;
-    ax[i] = a.position[0];
-    ay[i] = a.position[1];
-    az[i] = (b?.groundM ?? 0) + options.indoorHeightM;
-    own[i] = bi;
-    o2i[i] = b === undefined ? O2I_NONE : b.year >= options.o2iHighLossFromYear ? O2I_HIGH : O2I_LOW;
-    indoor[i] = b === undefined ? 0 : Math.min(options.maxIndoorDistanceM, distanceToFootprintEdgeM(ax[i], ay[i], b.footprint));
-    already[i] = input.baselineBestRsrpDbm !== null && input.baselineBestRsrpDbm[i] >= input.thresholdDbm ? 1 : 0;
-  }
+  const { n, ax, ay, az, own, o2i, indoor, already } = prepareReceivers(input, options);
 
   const tester = createLineOfSightTester(input.scene);
   const range2 = maxRangeM * maxRangeM;
-  const sets: Int32Array[] = feasible.map(({ antennas }) => {
+  const sets: Int32Array[] = [];
+  for (const [fi, { antennas }] of feasible.entries()) {
+    yield { done: fi, total: feasible.length, phase: 'candidates' };
     const list = antennas as Exclude<typeof antennas, { field: string }>;
     const table = buildLinkTable(list, options.bands, options.noiseFigureDb, options.emfGuideline);
     const evaluator = createReceiverEvaluator(table, options.losMode === 'raycast' ? tester : null, maxRangeM);
     const scratch = createReceiverScratch(table);
     const [cx, cy] = list[0].position;
     const covered: number[] = [];
-    for (let i = 0; i < n; i++) {
-      // Only addresses the network does not cover yet can add anything.
-      if (already[i]) continue;
-      const dx = ax[i] - cx;
-      const dy = ay[i] - cy;
-      if (dx * dx + dy * dy > range2) continue;
-      evaluator.evaluate(ax[i], ay[i], az[i], options.indoorHeightM, own[i], o2i[i], indoor[i], scratch);
-      if (scratch.bestRsrpDbm >= input.thresholdDbm) covered.push(i);
+    // The hot loop lives in a plain function: V8 optimises it as such, and the generator only steps between ranges.
+    const scan = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        // Only addresses the network does not cover yet can add anything.
+        if (already[i]) continue;
+        const dx = ax[i] - cx;
+        const dy = ay[i] - cy;
+        if (dx * dx + dy * dy > range2) continue;
+        evaluator.evaluate(ax[i], ay[i], az[i], options.indoorHeightM, own[i], o2i[i], indoor[i], scratch);
+        if (scratch.bestRsrpDbm >= input.thresholdDbm) covered.push(i);
+      }
+    };
+    for (let from = 0; from < n; from += STEP_RECEIVERS) {
+      yield { done: fi + from / n, total: feasible.length, phase: 'candidates' };
+      scan(from, Math.min(n, from + STEP_RECEIVERS));
     }
-    return Int32Array.from(covered);
-  });
+    sets.push(Int32Array.from(covered));
+  }
+  yield { done: feasible.length, total: feasible.length, phase: 'selection' };
 
   const weights = new Float64Array(n).fill(1);
   const r = maxCoverage({ sets, weights, k: input.k, alreadyCovered: already });
@@ -136,6 +143,33 @@ export function optimiseSites(input: SiteOptimiserInput): SiteOptimiserResult {
     infeasible,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
+}
+
+/** Receiver arrays for every address; a plain function so V8 optimises its loop (generators are not OSR'd). */
+function prepareReceivers(input: SiteOptimiserInput, options: CoverageOptions) {
+  const { buildings, addresses } = input;
+  const n = addresses.length;
+  const ax = new Float64Array(n);
+  const ay = new Float64Array(n);
+  const az = new Float64Array(n);
+  const own = new Int32Array(n);
+  const o2i = new Uint8Array(n);
+  const indoor = new Float64Array(n);
+  const already = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = addresses[i];
+    const bi = input.buildingIndex.get(a.buildingId) ?? -1;
+    const b = bi >= 0 ? buildings[bi] : undefined;
+    ax[i] = a.position[0];
+    ay[i] = a.position[1];
+    az[i] = (b?.groundM ?? 0) + options.indoorHeightM;
+    own[i] = bi;
+    o2i[i] = b === undefined ? O2I_NONE : b.year >= options.o2iHighLossFromYear ? O2I_HIGH : O2I_LOW;
+    indoor[i] = b === undefined ? 0 : Math.min(options.maxIndoorDistanceM, distanceToFootprintEdgeM(ax[i], ay[i], b.footprint));
+    already[i] = input.baselineBestRsrpDbm !== null && input.baselineBestRsrpDbm[i] >= input.thresholdDbm ? 1 : 0;
+  }
+
+  return { n, ax, ay, az, own, o2i, indoor, already };
 }
 
 /**
