@@ -37,12 +37,12 @@ function onePosition<T extends { lon?: number; lat?: number; x?: number; y?: num
   } else ctx.addIssue({ code: 'custom', path: ['lon'], message: 'give lon and lat (WGS84 degrees) or x and y (RD New metres)' });
 }
 
-const rulesAtQuery = z
+export const rulesAtQuery = z
   .object({ lon: lon.optional(), lat: lat.optional(), x: rdX.optional(), y: rdY.optional() })
   .strict()
   .superRefine(onePosition);
 
-const checkBody = z
+export const checkBody = z
   .object({
     structure: z
       .object({

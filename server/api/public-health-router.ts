@@ -12,7 +12,7 @@ import { loadHealthDocument } from '../health/store-health.ts';
 import type { Store } from '../store/store.ts';
 import { parseParams } from './validate.ts';
 
-const indicatorParams = z.object({ id: z.string().regex(INDICATOR_ID, 'must be an indicator id: lower-case letters, digits and underscores') });
+export const indicatorParams = z.object({ id: z.string().regex(INDICATOR_ID, 'must be an indicator id: lower-case letters, digits and underscores') });
 
 export function publicHealthRouter(store: Store): Router {
   const router = Router();

@@ -5,11 +5,13 @@ import type { Building } from '../contracts/model.ts';
 import { NotFound, Unavailable } from '../errors.ts';
 import { rdToLonLatDeg } from '../geo/crs.ts';
 import type { Store } from '../store/store.ts';
+import pkg from '../../package.json' with { type: 'json' };
+import { apiOpenApi } from './api-openapi.ts';
 import { basemapGeoJson } from './basemap.ts';
 import { layerCatalogue } from './layer-catalogue.ts';
 import { parseParams } from './validate.ts';
 
-const buildingParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/) });
+export const buildingParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/) });
 
 export function twinRouter(store: Store, options: { sensors?: boolean } = {}): Router {
   const router = Router();
@@ -43,6 +45,10 @@ export function twinRouter(store: Store, options: { sensors?: boolean } = {}): R
       groundHeightM: groundNapM + meta.geoidHeightM,
       counts,
     });
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(apiOpenApi({ version: pkg.version }));
   });
 
   router.get('/layers', async (_req, res) => {
