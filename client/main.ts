@@ -24,6 +24,7 @@ import { createFibrePanel } from './panels/fibre-panel.ts';
 import { createFibreOverlay, type FibreOverlay } from './fibre/fibre-overlay.ts';
 import { createFivegOverlay } from './fiveg/fiveg-overlay.ts';
 import { createFivegSession } from './fiveg/fiveg-session.ts';
+import { createCandidateDrag } from './fiveg/candidate-drag-handler.ts';
 import { createDeckOverlay } from './viewer/deck-overlay.ts';
 import { createLocalFrame } from './viewer/local-frame.ts';
 import { createSyntheticBanner } from './panels/synthetic-banner.ts';
@@ -206,8 +207,17 @@ async function boot(): Promise<void> {
     }
   });
 
+  // Dragging a candidate antenna; its own handler, so a press that grabbed one does not also place a new one.
+  const candidateDrag = createCandidateDrag({
+    scene,
+    store,
+    groundHeightM: twin.groundHeightM,
+    groundAt: (position) => groundLonLat(scene, position),
+    buildingAt: (position) => pickBuilding(scene, position.x, position.y)?.id,
+  });
   const clicks = new ScreenSpaceEventHandler(scene.canvas);
   clicks.setInputAction((event: { position: Cartesian2 }) => {
+    if (candidateDrag.consumeClick()) return;
     // A sensor column is drawn by deck.gl over the buildings: it takes the click first.
     if (store.state.tool === 'none' && sensorPanel?.click(event.position.x, event.position.y)) return;
     const hit = pickBuilding(scene, event.position.x, event.position.y);

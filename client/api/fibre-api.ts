@@ -1,5 +1,6 @@
 // The fibre roll-out planner endpoints (server/api/fibre-router.ts) and the collections it draws on.
 import type { Verdict } from './plan-api.ts';
+import { type JobProgress, runJob } from './scenario-job.ts';
 import { fetchAllFeatures } from './feature-api.ts';
 import { ApiError, fetchJson } from './twin-api.ts';
 import type { UnitCosts } from '../fibre/fibre-request.ts';
@@ -103,14 +104,7 @@ export async function fetchFibreAddresses(): Promise<FibreAddress[]> {
   return out;
 }
 
-export async function designFibre(body: unknown, signal?: AbortSignal): Promise<FibreDesign> {
-  const url = '/api/fibre/design';
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal,
-  });
-  if (!response.ok) throw new ApiError(url, response.status);
-  return (await response.json()) as FibreDesign;
+/** Runs as a server job: progress while it runs, and aborting the signal cancels it on the server. */
+export function designFibre(body: unknown, signal?: AbortSignal, onProgress?: (progress: JobProgress) => void): Promise<FibreDesign> {
+  return runJob<FibreDesign>('/api/fibre/design/jobs', body, { signal, onProgress });
 }

@@ -5,6 +5,7 @@ import type { BuurtCoverage, ThresholdShare } from '../fiveg/coverage-summary.ts
 import type { BuurtExposure } from '../fiveg/exposure-rows.ts';
 import type { OptimiseResponse } from '../fiveg/fiveg-optimise.ts';
 import type { Verdict } from './plan-api.ts';
+import { type JobProgress, runJob } from './scenario-job.ts';
 import { fetchAllFeatures } from './feature-api.ts';
 import { ApiError } from './twin-api.ts';
 
@@ -105,8 +106,9 @@ export function coverageBody(request: CoverageRequest): unknown {
   };
 }
 
-export function runCoverage(request: CoverageRequest, signal?: AbortSignal): Promise<CoverageResponse> {
-  return postJson<CoverageResponse>('/api/fiveg/coverage', coverageBody(request), signal);
+/** Runs as a server job: progress while it runs, and aborting the signal cancels it on the server. */
+export function runCoverage(request: CoverageRequest, signal?: AbortSignal, onProgress?: (progress: JobProgress) => void): Promise<CoverageResponse> {
+  return runJob<CoverageResponse>('/api/fiveg/coverage/jobs', coverageBody(request), { signal, onProgress });
 }
 
 export function checkSiting(candidate: CandidatePayload, signal?: AbortSignal): Promise<SitingResponse> {
@@ -125,6 +127,6 @@ export async function fetchAddressBuildings(signal?: AbortSignal): Promise<Map<s
 }
 
 /** Body from optimiseRequestBody (client/fiveg/fiveg-optimise.ts). */
-export function runOptimise(body: unknown, signal?: AbortSignal): Promise<OptimiseResponse> {
-  return postJson<OptimiseResponse>('/api/fiveg/optimise', body, signal);
+export function runOptimise(body: unknown, signal?: AbortSignal, onProgress?: (progress: JobProgress) => void): Promise<OptimiseResponse> {
+  return runJob<OptimiseResponse>('/api/fiveg/optimise/jobs', body, { signal, onProgress });
 }

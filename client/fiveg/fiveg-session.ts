@@ -5,9 +5,10 @@ import { checkSiting, fetchAddressBuildings, runCoverage, type CoverageResponse,
 import { lonLatDegToRd } from '../geo/rd.ts';
 import { fivegCandidatesOf, type AppState, type StateStore } from '../state/app-state.ts';
 import { bestRsrpPerBuilding, buildingCoverageColours } from './coverage-summary.ts';
+import type { JobProgress } from '../api/scenario-job.ts';
 import { candidateKey, candidatePayload, type FivegCandidate } from './fiveg-candidate.ts';
 
-export type RunStatus = 'idle' | 'running' | 'failed' | 'done';
+export type RunStatus = 'idle' | 'running' | 'failed' | 'done' | 'cancelled';
 export type SitingEntry = { status: 'checking' } | { status: 'failed' } | { status: 'done'; result: SitingResponse };
 
 export interface FivegSession {
@@ -19,7 +20,11 @@ export interface FivegSession {
   readonly runs: number;
   /** Building id → CSS colour of its best address RSRP class; undefined until a run and the addresses are in. */
   readonly buildingColours: ReadonlyMap<string, string> | undefined;
+  /** The running job's progress; undefined until the server first reports. */
+  readonly progress: JobProgress | undefined;
   siting(candidate: FivegCandidate): SitingEntry | undefined;
+  /** Stops the running coverage job (on the server too); the last result stays. */
+  cancel(): void;
   run(useStoredAntennas: boolean, gridCellM: number): Promise<void>;
   subscribe(listener: () => void): () => void;
 }
@@ -34,6 +39,7 @@ export function createFivegSession(store: StateStore): FivegSession {
   let buildingColours: Map<string, string> | undefined;
   let addressBuildings: Promise<Map<string, string>> | undefined;
   let controller: AbortController | undefined;
+  let progress: JobProgress | undefined;
 
   const notify = () => {
     for (const listener of listeners) listener();
@@ -88,16 +94,34 @@ export function createFivegSession(store: StateStore): FivegSession {
     get buildingColours() {
       return buildingColours;
     },
+    get progress() {
+      return progress;
+    },
+    cancel() {
+      if (status !== 'running') return;
+      controller?.abort();
+      controller = undefined;
+      progress = undefined;
+      status = 'cancelled';
+      notify();
+    },
     siting: (candidate) => sitings.get(candidateKey(candidate)),
     async run(useStoredAntennas, gridCellM) {
       controller?.abort();
       const mine = new AbortController();
       controller = mine;
       status = 'running';
+      progress = undefined;
       notify();
       try {
-        const result = await runCoverage({ candidates: payloads(store.state), useStoredAntennas, gridCellM }, mine.signal);
+        const onProgress = (p: JobProgress) => {
+          if (mine.signal.aborted) return;
+          progress = p;
+          notify();
+        };
+        const result = await runCoverage({ candidates: payloads(store.state), useStoredAntennas, gridCellM }, mine.signal, onProgress);
         if (mine.signal.aborted) return;
+        progress = undefined;
         if (coverage) previous = coverage;
         coverage = result;
         runs++;
@@ -107,6 +131,7 @@ export function createFivegSession(store: StateStore): FivegSession {
       } catch (error) {
         if (mine.signal.aborted || (error as Error)?.name === 'AbortError') return;
         console.warn('Coverage run failed', error);
+        progress = undefined;
         status = 'failed';
         notify();
       }

@@ -12,13 +12,15 @@ import {
   type FibreDesign,
 } from '../api/fibre-api.ts';
 import { costBreakdown, designBody, EDITABLE_UNIT_COSTS, HOME_STATUSES, unitCostAt, type EditableUnitCost } from '../fibre/fibre-request.ts';
+import type { JobProgress } from '../api/scenario-job.ts';
 import { formatNumber, translate, type Language } from '../i18n/i18n.ts';
 import { HOME_COLOURS, ROUTE_COLOUR } from '../layers/fibre-layers.ts';
 import type { AppState, StateStore } from '../state/app-state.ts';
 import { el, swatch } from './dom.ts';
 import { createCostChart, createPhasingTimeline, euros } from './fibre-charts.ts';
+import { createJobProgress } from './fiveg-job-progress.ts';
 
-type Status = 'idle' | 'loading' | 'ready' | 'running' | 'failed' | 'done';
+type Status = 'idle' | 'loading' | 'ready' | 'running' | 'failed' | 'done' | 'cancelled';
 
 const DEFAULT_YEARLY_BUDGET_EUR = 1_000_000;
 
@@ -44,6 +46,14 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
   const runButton = el('button', { type: 'button', id: 'fibre-run', class: 'fiveg-run' });
   const status = el('p', { class: 'fiveg-status', id: 'fibre-status', role: 'status', 'aria-live': 'polite' });
   const results = el('div', { class: 'fibre-results', id: 'fibre-results' });
+  const jobView = createJobProgress('fibre-run', () => {
+    if (progress !== 'running') return;
+    controller?.abort();
+    controller = undefined;
+    progress = 'cancelled';
+    render(store.state);
+    runButton.focus();
+  });
   const body = el(
     'div',
     { class: 'fiveg-body', id: 'fibre-body', hidden: true },
@@ -53,6 +63,7 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
     el('div', { class: 'fiveg-field' }, takeLabel, take),
     el('div', { class: 'fiveg-field' }, budgetLabel, budget),
     runButton,
+    jobView.element,
     status,
     results,
   );
@@ -62,6 +73,8 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
   let buurten: Buurt[] = [];
   let design: FibreDesign | undefined;
   let runs = 0;
+  let controller: AbortController | undefined;
+  let jobProgress: JobProgress | undefined;
   let addresses: Promise<FibreAddress[]> | undefined;
   const costInputs = new Map<EditableUnitCost, { label: HTMLLabelElement; input: HTMLInputElement }>();
   const buurtChecks = new Map<string, { box: HTMLInputElement; label: HTMLLabelElement }>();
@@ -121,7 +134,11 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
     const edited: Partial<Record<EditableUnitCost, number>> = {};
     for (const [path, { input }] of costInputs) if (input.value !== '') edited[path] = Number(input.value);
     const targeted = selectedBuurten(state);
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
     progress = 'running';
+    jobProgress = undefined;
     render(state);
     try {
       const result = await designFibre(
@@ -133,7 +150,14 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
           takeRate: Number(take.value) / 100,
           yearlyBudgetEur: Math.max(10_000, Number(budget.value) || DEFAULT_YEARLY_BUDGET_EUR),
         }),
+        mine.signal,
+        (p) => {
+          if (mine.signal.aborted) return;
+          jobProgress = p;
+          render(store.state);
+        },
       );
+      if (mine.signal.aborted) return;
       addresses ??= fetchFibreAddresses();
       const homes = await addresses.catch(() => [] as FibreAddress[]);
       design = result;
@@ -141,6 +165,7 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
       progress = 'done';
       onDesign(result, homes, targeted);
     } catch (error) {
+      if (mine.signal.aborted || (error as Error)?.name === 'AbortError') return;
       console.warn('Fibre design failed', error);
       progress = 'failed';
     }
@@ -247,8 +272,9 @@ export function createFibrePanel(store: StateStore, onDesign: (design: FibreDesi
     runButton.textContent = t('fibre.run');
     runButton.disabled = progress === 'running' || !defaults || !state.fibrePop || chosen.size === 0;
     status.textContent =
-      progress === 'loading' ? t('fibre.loading') : progress === 'running' ? t('fibre.running') : progress === 'failed' ? t('fibre.failed') : progress === 'done' ? t('fibre.done', { runs }) : '';
+      progress === 'loading' ? t('fibre.loading') : progress === 'running' ? t('fibre.running') : progress === 'failed' ? t('fibre.failed') : progress === 'done' ? t('fibre.done', { runs }) : progress === 'cancelled' ? t('jobs.cancelled') : '';
     status.dataset.runs = String(runs);
+    jobView.update(progress === 'running', jobProgress, t);
   };
 
   store.subscribe((state, previous) => {

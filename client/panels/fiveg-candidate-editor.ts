@@ -2,6 +2,7 @@
 // and its siting verdict (colour and words) with the reasons. Updated in place, so focus and typing survive
 // re-renders; a changed input reports the whole edited candidate.
 import type { SitingEntry } from '../fiveg/fiveg-session.ts';
+import { MOVE_DIRECTIONS, MOVE_STEP_M, stepCandidate, type MoveDirection } from '../fiveg/candidate-drag.ts';
 import { BANDS, CANDIDATE_LIMITS, parseAzimuths, type Band, type FivegCandidate } from '../fiveg/fiveg-candidate.ts';
 import { formatNumber, translate, type Language } from '../i18n/i18n.ts';
 import { el } from './dom.ts';
@@ -39,11 +40,20 @@ export function createCandidateEditor(
   const remove = el('button', { type: 'button', id: id('remove'), class: 'fiveg-remove' });
   const error = el('p', { class: 'error fiveg-input-error', role: 'alert' });
   const siting = el('div', { class: 'fiveg-siting', id: id('siting'), 'aria-live': 'polite' });
+  // The keyboard (and precise) alternative to dragging the marker on the map: fixed steps along the compass.
+  const ARROWS: Record<MoveDirection, string> = { north: '↑', east: '→', south: '↓', west: '←' };
+  const directions = Object.keys(MOVE_DIRECTIONS) as MoveDirection[];
+  const moveButtons = directions.map((d) => el('button', { type: 'button', id: id(`move-${d}`), class: `fiveg-move-${d}`, 'data-direction': d }, ARROWS[d]));
+  const moveLabel = el('span', { class: 'fiveg-move-label', id: id('move-label') });
+  const moveHint = el('p', { class: 'panel-intro fiveg-move-hint' });
+  const move = el('div', { class: 'fiveg-move', role: 'group', 'aria-labelledby': id('move-label') }, moveLabel, ...moveButtons);
   const element = el(
     'li',
     { class: 'fiveg-candidate', 'data-index': String(index), 'aria-labelledby': id('title') },
     el('div', { class: 'panel-head' }, title, remove),
     el('div', { class: 'fiveg-fields' }, height.wrap, azimuths.wrap, tilt.wrap, eirp.wrap, band.wrap),
+    move,
+    moveHint,
     error,
     siting,
   );
@@ -71,6 +81,7 @@ export function createCandidateEditor(
     });
   }
   remove.addEventListener('click', () => onRemove(index));
+  moveButtons.forEach((button, i) => button.addEventListener('click', () => current && onChange(index, stepCandidate(current, directions[i]))));
 
   const renderSiting = (entry: SitingEntry | undefined) => {
     const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
@@ -101,6 +112,13 @@ export function createCandidateEditor(
       band.label.textContent = t('fiveg.band');
       remove.textContent = t('fiveg.remove');
       remove.setAttribute('aria-label', t('fiveg.removeLabel', { n: index + 1 }));
+      moveLabel.textContent = t('fiveg.move', { step: MOVE_STEP_M });
+      moveHint.textContent = t('fiveg.dragHint');
+      moveButtons.forEach((button, i) => {
+        const label = t(`fiveg.move.${directions[i]}`, { n: index + 1, step: MOVE_STEP_M });
+        button.setAttribute('aria-label', label);
+        button.title = label;
+      });
       setIfIdle(height.input, String(candidate.heightM));
       setIfIdle(azimuths.input, candidate.azimuthsDeg.join(', '));
       setIfIdle(tilt.input, String(candidate.downtiltDeg));

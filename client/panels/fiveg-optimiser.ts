@@ -12,9 +12,11 @@ import {
   type OptimiseResponse,
 } from '../fiveg/fiveg-optimise.ts';
 import { lonLatDegToRd, rdToLonLatDeg } from '../geo/rd.ts';
+import type { JobProgress } from '../api/scenario-job.ts';
 import { formatNumber, translate, type Language } from '../i18n/i18n.ts';
 import { fivegCandidatesOf, fivegThresholdOf, type StateStore } from '../state/app-state.ts';
 import { el } from './dom.ts';
+import { createJobProgress } from './fiveg-job-progress.ts';
 import { createOptimiseChart } from './fiveg-optimise-chart.ts';
 
 export interface FivegOptimiser {
@@ -22,7 +24,7 @@ export interface FivegOptimiser {
   render(lang: Language): void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'running' } | { kind: 'invalid' } | { kind: 'failed' } | { kind: 'done'; response: OptimiseResponse; thresholdDbm: number };
+type Status = { kind: 'idle' } | { kind: 'running'; progress?: JobProgress } | { kind: 'cancelled' } | { kind: 'invalid' } | { kind: 'failed' } | { kind: 'done'; response: OptimiseResponse; thresholdDbm: number };
 
 export function createFivegOptimiser(store: StateStore, useStoredAntennas: () => boolean): FivegOptimiser {
   const heading = el('h3', { id: 'fiveg-optimise-heading' });
@@ -40,6 +42,13 @@ export function createFivegOptimiser(store: StateStore, useStoredAntennas: () =>
   const button = el('button', { type: 'button', id: 'fiveg-optimise', class: 'fiveg-run' });
   const status = el('p', { class: 'fiveg-status', id: 'fiveg-optimise-status', role: 'status', 'aria-live': 'polite' });
   const chartBox = el('div', { class: 'fiveg-chart-box', id: 'fiveg-optimise-chart' });
+  const jobProgress = createJobProgress('fiveg-optimise', () => {
+    if (state.kind !== 'running') return;
+    controller?.abort();
+    controller = undefined;
+    set({ kind: 'cancelled' });
+    button.focus();
+  });
   const element = el(
     'section',
     { class: 'fiveg-optimiser', 'aria-labelledby': 'fiveg-optimise-heading' },
@@ -47,6 +56,7 @@ export function createFivegOptimiser(store: StateStore, useStoredAntennas: () =>
     el('div', { class: 'fiveg-field' }, kLabel, k),
     el('div', { class: 'fiveg-field' }, poolLabel, pool),
     button,
+    jobProgress.element,
     status,
     chartBox,
   );
@@ -65,8 +75,9 @@ export function createFivegOptimiser(store: StateStore, useStoredAntennas: () =>
     button.disabled = state.kind === 'running';
     status.classList.toggle('error', state.kind === 'failed' || state.kind === 'invalid');
     status.dataset.state = state.kind;
+    jobProgress.update(state.kind === 'running', state.kind === 'running' ? state.progress : undefined, t);
     if (state.kind !== 'done') {
-      status.textContent = state.kind === 'running' ? t('fiveg.optimiseRunning') : state.kind === 'failed' ? t('fiveg.optimiseFailed') : state.kind === 'invalid' ? t('fiveg.optimiseInvalid') : '';
+      status.textContent = state.kind === 'running' ? t('fiveg.optimiseRunning') : state.kind === 'failed' ? t('fiveg.optimiseFailed') : state.kind === 'invalid' ? t('fiveg.optimiseInvalid') : state.kind === 'cancelled' ? t('jobs.cancelled') : '';
       if (state.kind !== 'running') chartBox.replaceChildren();
       return;
     }
@@ -93,7 +104,9 @@ export function createFivegOptimiser(store: StateStore, useStoredAntennas: () =>
     controller = mine;
     set({ kind: 'running' });
     try {
-      const response = await runOptimise(body, mine.signal);
+      const response = await runOptimise(body, mine.signal, (progress) => {
+        if (!mine.signal.aborted) set({ kind: 'running', progress });
+      });
       if (mine.signal.aborted) return;
       store.update({ fivegCandidates: withOptimisedCandidates(fivegCandidatesOf(store.state), response.sites, rdToLonLatDeg, lonLatDegToRd) });
       set({ kind: 'done', response, thresholdDbm });

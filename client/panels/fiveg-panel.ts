@@ -8,6 +8,7 @@ import { translate } from '../i18n/i18n.ts';
 import { FIVEG_THRESHOLDS_DBM, fivegCandidatesOf, fivegThresholdOf, type AppState, type LonLat, type StateStore } from '../state/app-state.ts';
 import { el } from './dom.ts';
 import { createCandidateEditor, type CandidateEditor } from './fiveg-candidate-editor.ts';
+import { createJobProgress } from './fiveg-job-progress.ts';
 import { createFivegOptimiser } from './fiveg-optimiser.ts';
 import { renderFivegResults, rsrpLegendList } from './fiveg-results.ts';
 
@@ -51,6 +52,10 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
   cell.append(...cellOptions);
   const runButton = el('button', { type: 'button', id: 'fiveg-run', class: 'fiveg-run' });
   const status = el('p', { class: 'fiveg-status', id: 'fiveg-status', role: 'status', 'aria-live': 'polite' });
+  const jobProgress = createJobProgress('fiveg-run', () => {
+    session.cancel();
+    runButton.focus();
+  });
   const thresholdLabel = el('label', { for: 'fiveg-threshold' });
   const threshold = el('select', { id: 'fiveg-threshold' });
   threshold.append(...FIVEG_THRESHOLDS_DBM.map((v) => el('option', { value: String(v) }, `≥ ${v} dBm`)));
@@ -68,6 +73,7 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
     el('p', { class: 'fiveg-existing' }, existingBox, ' ', existingLabel),
     el('div', { class: 'fiveg-threshold' }, cellLabel, cell),
     runButton,
+    jobProgress.element,
     status,
     el('div', { class: 'fiveg-threshold' }, thresholdLabel, threshold),
     optimiser.element,
@@ -116,7 +122,16 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
     runButton.textContent = t('fiveg.run');
     runButton.disabled = session.status === 'running';
     status.textContent =
-      session.status === 'running' ? t('fiveg.running') : session.status === 'failed' ? t('fiveg.failed') : session.status === 'done' ? t('fiveg.done', { runs: session.runs }) : '';
+      session.status === 'running'
+        ? t('fiveg.running')
+        : session.status === 'failed'
+          ? t('fiveg.failed')
+          : session.status === 'done'
+            ? t('fiveg.done', { runs: session.runs })
+            : session.status === 'cancelled'
+              ? t('jobs.cancelled')
+              : '';
+    jobProgress.update(session.status === 'running', session.progress, t);
     status.classList.toggle('error', session.status === 'failed');
     status.dataset.runs = String(session.runs);
     thresholdLabel.textContent = t('fiveg.threshold');

@@ -138,6 +138,28 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     step('candidate 1 checked');
     await screenshot(page, 'candidate');
 
+    // Drag the candidate's marker to another spot: the camera holds still, the URL and the siting verdict follow.
+    const antOf = () => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('ant') ?? '';
+    const placed = antOf();
+    await page.mouse.move(spots[0].clientX, spots[0].clientY);
+    await page.mouse.down();
+    for (let i = 1; i <= 2; i++) await page.mouse.move(spots[0].clientX + i * 24, spots[0].clientY + i * 12);
+    await page.mouse.up();
+    await expect.poll(antOf, { timeout: 10_000 }).not.toBe(placed);
+    expect(await page.locator('#fiveg-candidates > li').count(), 'dragging moves, it does not add').toBe(1);
+    await siting.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(VERDICTS).toContain(await siting.getAttribute('data-verdict'));
+    step('candidate 1 dragged and checked again');
+
+    // The keyboard alternative: 5 m north raises the latitude (~0.000045°); its re-check runs on in the background.
+    const dragged = antOf();
+    await page.focus('#fiveg-c1-move-north');
+    await page.keyboard.press('Enter');
+    await expect.poll(antOf).not.toBe(dragged);
+    const latOf = (ant: string) => Number(ant.split(',')[2]);
+    expect(latOf(antOf()) - latOf(dragged)).toBeCloseTo(5 / 111_200, 5);
+    step('candidate 1 moved from the keyboard');
+
     step('candidate 1 placed and checked');
     // First run: the heatmap is drawn and the per-buurt table has numbers.
     const beforeRun = await deckChecksum(page);
