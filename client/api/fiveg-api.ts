@@ -29,7 +29,8 @@ export interface CoverageResponse {
   summary: { addresses: { total: number; atLeast: ThresholdShare[] }; antennas: number; sites: number; seconds: number };
   buurten: BuurtCoverage[];
   antennas: { id: string; operator: string; band: string; safetyDistanceM: number }[];
-  addresses: { ids: string[]; bestRsrpDbm: (number | null)[] } | null;
+  /** Per address: best RSRP and the total exposure ratio (TER, 1 = ICNIRP reference level). */
+  addresses: { ids: string[]; bestRsrpDbm: (number | null)[]; ter?: (number | null)[] } | null;
   grid: CoverageGrid | null;
   options: { thresholdsDbm: number[] };
   /** Highest total exposure ratio (1 = ICNIRP reference level) per buurt and town-wide. */

@@ -6,6 +6,7 @@ import { lonLatDegToRd } from '../geo/rd.ts';
 import { fivegCandidatesOf, type AppState, type StateStore } from '../state/app-state.ts';
 import { bestRsrpPerBuilding, buildingCoverageColours } from './coverage-summary.ts';
 import type { JobProgress } from '../api/scenario-job.ts';
+import { buildingExposureColours, maxTerPerBuilding } from './exposure-classes.ts';
 import { candidateKey, candidatePayload, type FivegCandidate } from './fiveg-candidate.ts';
 
 export type RunStatus = 'idle' | 'running' | 'failed' | 'done' | 'cancelled';
@@ -18,8 +19,11 @@ export interface FivegSession {
   readonly previous: CoverageResponse | undefined;
   /** How many runs finished (lets tests and the panel tell a new result from an old one). */
   readonly runs: number;
-  /** Building id → CSS colour of its best address RSRP class; undefined until a run and the addresses are in. */
+  /** Building id → CSS colour (RSRP class or exposure class, see colourBy); undefined until a run and the addresses are in. */
   readonly buildingColours: ReadonlyMap<string, string> | undefined;
+  /** What the buildings show after a run: the best signal of their addresses, or the highest EMF exposure. */
+  readonly colourBy: BuildingColouring;
+  setColourBy(mode: BuildingColouring): void;
   /** The running job's progress; undefined until the server first reports. */
   readonly progress: JobProgress | undefined;
   siting(candidate: FivegCandidate): SitingEntry | undefined;
@@ -29,6 +33,9 @@ export interface FivegSession {
   subscribe(listener: () => void): () => void;
 }
 
+export const BUILDING_COLOURINGS = ['signal', 'exposure'] as const;
+export type BuildingColouring = (typeof BUILDING_COLOURINGS)[number];
+
 export function createFivegSession(store: StateStore): FivegSession {
   const listeners = new Set<() => void>();
   const sitings = new Map<string, SitingEntry>();
@@ -36,7 +43,9 @@ export function createFivegSession(store: StateStore): FivegSession {
   let coverage: CoverageResponse | undefined;
   let previous: CoverageResponse | undefined;
   let runs = 0;
-  let buildingColours: Map<string, string> | undefined;
+  let signalColours: Map<string, string> | undefined;
+  let exposureColours: Map<string, string> | undefined;
+  let colourBy: BuildingColouring = 'signal';
   let addressBuildings: Promise<Map<string, string>> | undefined;
   let controller: AbortController | undefined;
   let progress: JobProgress | undefined;
@@ -69,7 +78,8 @@ export function createFivegSession(store: StateStore): FivegSession {
     try {
       const map = await addressBuildings;
       if (result !== coverage) return;
-      buildingColours = buildingCoverageColours(bestRsrpPerBuilding(result.addresses.ids, result.addresses.bestRsrpDbm, map), result.options?.thresholdsDbm);
+      signalColours = buildingCoverageColours(bestRsrpPerBuilding(result.addresses.ids, result.addresses.bestRsrpDbm, map), result.options?.thresholdsDbm);
+      exposureColours = result.addresses.ter ? buildingExposureColours(maxTerPerBuilding(result.addresses.ids, result.addresses.ter, map)) : undefined;
       notify();
     } catch (error) {
       console.warn('Addresses could not be loaded for the building colours', error);
@@ -92,7 +102,15 @@ export function createFivegSession(store: StateStore): FivegSession {
       return runs;
     },
     get buildingColours() {
-      return buildingColours;
+      return colourBy === 'exposure' ? exposureColours : signalColours;
+    },
+    get colourBy() {
+      return colourBy;
+    },
+    setColourBy(mode) {
+      if (mode === colourBy) return;
+      colourBy = mode;
+      notify();
     },
     get progress() {
       return progress;

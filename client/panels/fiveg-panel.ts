@@ -3,10 +3,11 @@
 // candidate's siting verdict show here, the heatmap and antennas on the map (fiveg-overlay.ts).
 import { fetchJson } from '../api/twin-api.ts';
 import { createCandidate, MAX_CANDIDATES, type FivegCandidate } from '../fiveg/fiveg-candidate.ts';
-import type { FivegSession } from '../fiveg/fiveg-session.ts';
-import { translate } from '../i18n/i18n.ts';
+import { BUILDING_COLOURINGS, type BuildingColouring, type FivegSession } from '../fiveg/fiveg-session.ts';
+import { EXPOSURE_CLASSES, NO_EXPOSURE_COLOUR } from '../fiveg/exposure-classes.ts';
+import { formatNumber, translate, type Language } from '../i18n/i18n.ts';
 import { FIVEG_THRESHOLDS_DBM, fivegCandidatesOf, fivegThresholdOf, type AppState, type LonLat, type StateStore } from '../state/app-state.ts';
-import { el } from './dom.ts';
+import { el, swatch } from './dom.ts';
 import { createCandidateEditor, type CandidateEditor } from './fiveg-candidate-editor.ts';
 import { createJobProgress } from './fiveg-job-progress.ts';
 import { createFivegOptimiser } from './fiveg-optimiser.ts';
@@ -60,6 +61,11 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
   const threshold = el('select', { id: 'fiveg-threshold' });
   threshold.append(...FIVEG_THRESHOLDS_DBM.map((v) => el('option', { value: String(v) }, `≥ ${v} dBm`)));
   threshold.addEventListener('change', () => store.update({ fivegThresholdDbm: Number(threshold.value) }));
+  const colourByLabel = el('label', { for: 'fiveg-colour-by' });
+  const colourBy = el('select', { id: 'fiveg-colour-by' });
+  colourBy.addEventListener('change', () => {
+    if (isBuildingColouring(colourBy.value)) session.setColourBy(colourBy.value);
+  });
   const legendHeading = el('h3', {});
   const legendBox = el('div', { class: 'fiveg-legend-box' });
   const legendNote = el('p', { class: 'panel-intro' });
@@ -77,6 +83,7 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
     status,
     el('div', { class: 'fiveg-threshold' }, thresholdLabel, threshold),
     optimiser.element,
+    el('div', { class: 'fiveg-threshold' }, colourByLabel, colourBy),
     legendHeading,
     legendBox,
     legendNote,
@@ -137,9 +144,12 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
     thresholdLabel.textContent = t('fiveg.threshold');
     const thresholdDbm = fivegThresholdOf(state);
     threshold.value = String(thresholdDbm);
-    legendHeading.textContent = t('fiveg.legend');
-    legendNote.textContent = t('legend.fivegBuildings');
-    legendBox.replaceChildren(rsrpLegendList(state.lang, session.coverage?.options?.thresholdsDbm));
+    colourByLabel.textContent = t('fiveg.colourBy');
+    colourBy.replaceChildren(...BUILDING_COLOURINGS.map((mode) => el('option', { value: mode, selected: mode === session.colourBy }, t(`fiveg.colourBy.${mode}`))));
+    const exposure = session.colourBy === 'exposure';
+    legendHeading.textContent = t(exposure ? 'fiveg.exposureLegend' : 'fiveg.legend');
+    legendNote.textContent = t(exposure ? 'legend.fivegExposure' : 'legend.fivegBuildings');
+    legendBox.replaceChildren(exposure ? exposureLegendList(state.lang) : rsrpLegendList(state.lang, session.coverage?.options?.thresholdsDbm));
     optimiser.render(state.lang);
     results.replaceChildren(...(session.coverage ? renderFivegResults(state.lang, session.coverage, session.previous, thresholdDbm) : []));
   };
@@ -156,4 +166,25 @@ export function createFivegPanel(store: StateStore, session: FivegSession): Five
       setCandidates([...fivegCandidatesOf(store.state), createCandidate(at, buildingId)]);
     },
   };
+}
+
+function isBuildingColouring(value: string): value is BuildingColouring {
+  return (BUILDING_COLOURINGS as readonly string[]).includes(value);
+}
+
+/** Legend of the exposure map: classes in percent of the ICNIRP reference level. */
+function exposureLegendList(lang: Language): HTMLUListElement {
+  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  return el(
+    'ul',
+    { class: 'legend-list', 'data-legend': 'exposure', id: 'fiveg-exposure-legend' },
+    ...EXPOSURE_CLASSES.map((c, i) => {
+      const next = EXPOSURE_CLASSES[i + 1];
+      const label = next
+        ? t('fiveg.exposureRange', { from: formatNumber(lang, c.fromPercent, 2), to: formatNumber(lang, next.fromPercent, 2) })
+        : t('fiveg.exposureAbove', { value: formatNumber(lang, c.fromPercent, 0) });
+      return el('li', {}, swatch(c.colour), label);
+    }),
+    el('li', {}, swatch(NO_EXPOSURE_COLOUR), t('fiveg.exposureNone')),
+  );
 }

@@ -9,6 +9,7 @@ import { cspViolations, launchChromium, openRecordedPage, type PageRecord } from
 import { ensureClientBuilt } from './support/build-client.ts';
 import { ARTIFACTS_DIR } from './support/paths.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
+import { canvasChecksum } from './support/viewer-page.ts';
 
 // A ceiling for a loaded 2-core CI machine, not a speed target (speed lives in npm run bench).
 const TEST_TIMEOUT_MS = 180_000;
@@ -173,6 +174,17 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await page.locator('#fiveg-chart svg g[data-buurt]').count()).toBe(firstPercents.length);
     expect(await page.locator('#fiveg-exposure tbody tr').count()).toBe(firstPercents.length);
     await screenshot(page, 'coverage');
+
+    // The exposure map: buildings recoloured by their highest EMF exposure, with its own legend; and back.
+    const cesiumCanvas = '#viewer .cesium-widget canvas';
+    const bySignal = await canvasChecksum(page, cesiumCanvas);
+    await page.selectOption('#fiveg-colour-by', 'exposure');
+    await page.locator('[data-legend="exposure"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-legend="exposure"] li').count()).toBe(7);
+    await expect.poll(async () => (await canvasChecksum(page, cesiumCanvas)).sum, { timeout: 15_000 }).not.toBe(bySignal.sum);
+    await screenshot(page, 'exposure-map');
+    await page.selectOption('#fiveg-colour-by', 'signal');
+    await page.locator('#fiveg-legend').waitFor({ state: 'visible' });
 
     step('first run shown');
     // A second candidate elsewhere: rerun, and at least one buurt gains coverage.
