@@ -9,36 +9,17 @@ import { errorHandler } from '../../server/api/problem.ts';
 import { importOmgevingsplanGeoJson } from '../../server/omgevingsplan/import-geojson.ts';
 import { storeOmgevingsplan } from '../../server/omgevingsplan/store-omgevingsplan.ts';
 import { antennaCollection } from '../../server/scenarios/fiveg/antenna-collection.ts';
-import type { Antenna } from '../../server/scenarios/fiveg/antenna.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../server/store/store.ts';
-import { createAddress, createBuilding, createMunicipality } from '../support/factories.ts';
+import { createAddress, createBuilding, createMunicipality, createMastAntennas } from '../support/factories.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-/** A three-sector n78 mast west of the factory town (buildings on a 100 m grid from RD 145000, 445000). */
-function createStoredAntennas(): Antenna[] {
-  return [0, 120, 240].map((azimuthDeg, i) => ({
-    id: `M1-A-n78-${i + 1}`,
-    siteId: 'M1',
-    operator: 'Operator A',
-    kind: 'mast',
-    position: [144900, 445100],
-    groundM: 2,
-    heightM: 25,
-    buildingId: null,
-    band: 'n78',
-    azimuthDeg,
-    downtiltDeg: 6,
-    eirpDbm: 70,
-    maxGainDbi: 17,
-    hBeamwidthDeg: 65,
-    vBeamwidthDeg: 10,
-  }));
-}
+/** The stored network: a three-sector n78 mast west of the factory town (buildings on a 100 m grid from RD 145000, 445000). */
+const createStoredAntennas = () => createMastAntennas([144900, 445100]);
 
 const box = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
 

@@ -9,9 +9,8 @@ import { fibreRouter } from '../../server/api/fibre-router.ts';
 import { fivegRouter } from '../../server/api/fiveg-router.ts';
 import { errorHandler } from '../../server/api/problem.ts';
 import { antennaCollection } from '../../server/scenarios/fiveg/antenna-collection.ts';
-import type { Antenna } from '../../server/scenarios/fiveg/antenna.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
-import { createAddress, createBuilding, createMunicipality } from '../support/factories.ts';
+import { createAddress, createBuilding, createMunicipality, createMastAntennas } from '../support/factories.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -31,25 +30,7 @@ function createBigTown(): Municipality {
   return m;
 }
 
-function createStoredAntennas(): Antenna[] {
-  return [0, 120, 240].map((azimuthDeg, i) => ({
-    id: `M1-A-n78-${i + 1}`,
-    siteId: 'M1',
-    operator: 'Operator A',
-    kind: 'mast',
-    position: [145370, 445370],
-    groundM: 2,
-    heightM: 25,
-    buildingId: null,
-    band: 'n78',
-    azimuthDeg,
-    downtiltDeg: 6,
-    eirpDbm: 70,
-    maxGainDbi: 17,
-    hBeamwidthDeg: 65,
-    vBeamwidthDeg: 10,
-  }));
-}
+const createStoredAntennas = () => createMastAntennas([145370, 445370]);
 
 async function serve(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tweeling-jobs-'));

@@ -1,5 +1,6 @@
 // Small hand-made municipalities for store and API tests. Factories, not shared fixtures: every call is fresh.
-import type { Address, Building, Municipality, PolygonRd } from '../../server/contracts/model.ts';
+import type { Address, Building, Municipality, PointRd, PolygonRd } from '../../server/contracts/model.ts';
+import type { Antenna } from '../../server/scenarios/fiveg/antenna.ts';
 
 export function createSquare(x: number, y: number, size: number): PolygonRd {
   return [[[x, y], [x + size, y], [x + size, y + size], [x, y + size]]];
@@ -58,4 +59,25 @@ export function createMunicipality(): Municipality {
       { code: 'BU99990101', name: 'Centrum', polygon: createSquare(144900, 444900, 500), population: 20, households: 9 },
     ],
   };
+}
+
+/** A three-sector n78 mast of 25 m (EIRP 70 dBm per sector) standing at `position`. */
+export function createMastAntennas(position: PointRd): Antenna[] {
+  return [0, 120, 240].map((azimuthDeg, i) => ({
+    id: `M1-A-n78-${i + 1}`,
+    siteId: 'M1',
+    operator: 'Operator A',
+    kind: 'mast',
+    position,
+    groundM: 2,
+    heightM: 25,
+    buildingId: null,
+    band: 'n78',
+    azimuthDeg,
+    downtiltDeg: 6,
+    eirpDbm: 70,
+    maxGainDbi: 17,
+    hBeamwidthDeg: 65,
+    vBeamwidthDeg: 10,
+  }));
 }
