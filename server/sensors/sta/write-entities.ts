@@ -172,15 +172,16 @@ export function createSensorWriter(db: Database.Database) {
     return id;
   }
 
+  /** The Thing a (Multi)Datastream posted on its own names: a link or an inline Thing, created here. */
+  function owningThing(t: DatastreamBody['Thing'], what: string, field: string): number {
+    if (!t) throw invalid(field, `${what} needs a Thing (inline or {"@iot.id": n})`);
+    return linkOrCreate('Things', t, field, (v: ThingBody) => createThing(v, field));
+  }
+
   /** MultiDatastream extension: like a Datastream, with an ordered list of ObservedProperties (each used once). */
   function createMultiDatastream(body: MultiDatastreamInThingBody | MultiDatastreamBody, thingId: number | undefined, field = '(root)'): number {
     const at = (f: string) => (field === '(root)' ? f : `${field}.${f}`);
-    let thing = thingId;
-    if (thing === undefined) {
-      const t = (body as MultiDatastreamBody).Thing;
-      if (!t) throw invalid(at('Thing'), 'a MultiDatastream needs a Thing (inline or {"@iot.id": n})');
-      thing = linkOrCreate('Things', t, at('Thing'), (v: ThingBody) => createThing(v, at('Thing')));
-    }
+    const thing = thingId ?? owningThing((body as MultiDatastreamBody).Thing, 'a MultiDatastream', at('Thing'));
     const sensor = linkOrCreate('Sensors', body.Sensor, at('Sensor'), createSensor);
     const ops = body.ObservedProperties.map((op, i) => linkOrCreate('ObservedProperties', op, at(`ObservedProperties.${i}`), createObservedProperty));
     // One position per ObservedProperty: a repeat would make the navigation list shorter than the result arrays.
@@ -212,12 +213,7 @@ export function createSensorWriter(db: Database.Database) {
 
   function createDatastream(body: DatastreamInThingBody | DatastreamBody, thingId: number | undefined, field = '(root)'): number {
     const at = (f: string) => (field === '(root)' ? f : `${field}.${f}`);
-    let thing = thingId;
-    if (thing === undefined) {
-      const t = (body as DatastreamBody).Thing;
-      if (!t) throw invalid(at('Thing'), 'a Datastream needs a Thing (inline or {"@iot.id": n})');
-      thing = linkOrCreate('Things', t, at('Thing'), (v: ThingBody) => createThing(v, at('Thing')));
-    }
+    const thing = thingId ?? owningThing((body as DatastreamBody).Thing, 'a Datastream', at('Thing'));
     const sensor = linkOrCreate('Sensors', body.Sensor, at('Sensor'), createSensor);
     const op = linkOrCreate('ObservedProperties', body.ObservedProperty, at('ObservedProperty'), createObservedProperty);
     const pt = body.phenomenonTime ? parseTimeOrInterval(body.phenomenonTime) : undefined;
