@@ -3,49 +3,24 @@
 // One page load: SwiftShader on two cores is slow.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cspViolations, launchChromium, openRecordedPage, type PageRecord } from './support/browser.ts';
+import { launchChromium } from './support/browser.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
 import { ARTIFACTS_DIR } from './support/paths.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
-import { canvasChecksum } from './support/viewer-page.ts';
+import { canvasChecksum, expectClean, type LoadedViewer, loadViewer, screenshot } from './support/viewer-page.ts';
 
 // A ceiling for a loaded 2-core CI machine, not a speed target (speed lives in npm run bench).
 const TEST_TIMEOUT_MS = 180_000;
-const LOAD_TIMEOUT_MS = 60_000;
 const VERDICTS = ['allowed', 'permit-required', 'not-allowed'];
 
 let server: TestServer;
 let browser: Browser;
-let opened: { context: BrowserContext; page: Page; record: PageRecord } | undefined;
+let opened: LoadedViewer | undefined;
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `e2e-fiveg-${name}.png`) });
-}
-
-/** Sum of RGBA over the deck.gl canvas: a cheap "did the picture change" probe. */
-async function deckChecksum(page: Page): Promise<{ sum: number; opaque: number }> {
-  return page.evaluate(() => {
-    const source = document.querySelector<HTMLCanvasElement>('canvas.deck-overlay');
-    if (!source) throw new Error('no deck.gl canvas');
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d');
-    if (!ctx) throw new Error('no 2D context');
-    ctx.drawImage(source, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let sum = 0;
-    let opaque = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      sum += data[i] + data[i + 1] + data[i + 2] + data[i + 3];
-      if (data[i + 3] > 0) opaque++;
-    }
-    return { sum, opaque };
-  });
-}
+/** deck.gl's canvas, where the 5G overlays draw. */
+const deckChecksum = (page: Page) => canvasChecksum(page, 'canvas.deck-overlay');
 
 /**
  * Two street spots for masts, far apart on screen: street midpoints (streets never run through buildings) that
@@ -99,20 +74,10 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
   it('places candidate antennas by clicking, runs coverage, shows heatmap, table, siting verdict and the gain of a second site', async () => {
     const started = performance.now();
     const step = (name: string) => process.stderr.write(`[fiveg e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
-    opened = await openRecordedPage(browser, server.url);
-    const { page, record } = opened;
     // Shared link state: count addresses at the "excellent" threshold, where an extra site shows most.
-    await page.goto(`${server.url}/#rsrp=-80`);
-    await page.waitForFunction(() => document.body.dataset.tilesLoaded === 'true' || document.body.dataset.bootFailed === 'true', undefined, {
-      timeout: LOAD_TIMEOUT_MS,
-      polling: 250,
-    });
-    expect(await page.evaluate(() => document.body.dataset.bootFailed)).toBeUndefined();
-    await page.evaluate(async () => {
-      await window.__tweeling?.ready;
-      await window.__tweeling?.overlaysReady;
-      await window.__tweeling?.fivegReady;
-    });
+    opened = await loadViewer(browser, server.url, '#rsrp=-80');
+    const { page } = opened;
+    await page.evaluate(async () => window.__tweeling?.fivegReady);
 
     step('loaded');
     // The tool from the keyboard; the existing antennas appear on the map.
@@ -137,7 +102,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     await siting.waitFor({ state: 'visible', timeout: 20_000 });
     expect(VERDICTS).toContain(await siting.getAttribute('data-verdict'));
     step('candidate 1 checked');
-    await screenshot(page, 'candidate');
+    await screenshot(page, 'fiveg-candidate');
 
     // Drag the candidate's marker to another spot: the camera holds still, the URL and the siting verdict follow.
     const antOf = () => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('ant') ?? '';
@@ -173,7 +138,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     for (const p of firstPercents) expect(Number.isFinite(Number(p)) && p !== '').toBe(true);
     expect(await page.locator('#fiveg-chart svg g[data-buurt]').count()).toBe(firstPercents.length);
     expect(await page.locator('#fiveg-exposure tbody tr').count()).toBe(firstPercents.length);
-    await screenshot(page, 'coverage');
+    await screenshot(page, 'fiveg-coverage');
 
     // The exposure map: buildings recoloured by their highest EMF exposure, with its own legend; and back.
     const cesiumCanvas = '#viewer .cesium-widget canvas';
@@ -182,7 +147,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     await page.locator('[data-legend="exposure"]').waitFor({ state: 'visible' });
     expect(await page.locator('[data-legend="exposure"] li').count()).toBe(7);
     await expect.poll(async () => (await canvasChecksum(page, cesiumCanvas)).sum, { timeout: 15_000 }).not.toBe(bySignal.sum);
-    await screenshot(page, 'exposure-map');
+    await screenshot(page, 'fiveg-exposure-map');
     await page.selectOption('#fiveg-colour-by', 'signal');
     await page.locator('#fiveg-legend').waitFor({ state: 'visible' });
 
@@ -199,7 +164,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     const changes = await page.locator('#fiveg-buurten td.fiveg-change').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-change'))));
     expect(Math.max(...changes), 'percentage points gained in the best buurt').toBeGreaterThan(0);
     await expect.poll(() => page.locator('#fiveg-c2-siting .verdict-line [data-verdict]').getAttribute('data-verdict'), { timeout: 20_000 }).toMatch(/^(allowed|permit-required|not-allowed)$/);
-    await screenshot(page, 'second-site');
+    await screenshot(page, 'fiveg-second-site');
 
     // Remove the second candidate from the keyboard; the panel speaks English after the language toggle.
     await page.focus('#fiveg-c2-remove');
@@ -218,7 +183,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     await expect.poll(() => page.locator('#fiveg-candidates > li').count()).toBe(3);
     expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(/;r,5\.\d+,51\.\d+,4,0_120_240,6,70,n78,[^;]+;r,/);
     await page.locator('#fiveg-optimise-chart').scrollIntoViewIfNeeded();
-    await screenshot(page, 'optimiser');
+    await screenshot(page, 'fiveg-optimiser');
 
     await page.click('#language-toggle');
     await expect.poll(() => page.locator('#fiveg-heading').textContent()).toBe('5G scenario');
@@ -226,10 +191,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await page.locator('#fiveg-legend li[data-class="excellent"]').textContent()).toContain('Excellent');
 
     step('second run shown');
-    expect(record.foreignRequests, 'requests to other hosts').toEqual([]);
-    expect(await cspViolations(page), 'CSP violations').toEqual([]);
-    expect(record.pageErrors, 'uncaught page errors').toEqual([]);
-    expect(record.consoleErrors, 'console errors').toEqual([]);
+    await expectClean(opened);
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     fs.writeFileSync(
       path.join(ARTIFACTS_DIR, 'e2e-fiveg.json'),
