@@ -18,12 +18,21 @@ import { twinRouter } from './api/twin-router.ts';
 import { type Config, dataPaths } from './config.ts';
 import type { SensorStore } from './sensors/store/sensor-store.ts';
 import type { Store } from './store/store.ts';
+import { participationRouter } from './participation/participation-router.ts';
+import { auditRouter } from './workspace/audit-router.ts';
+import { authRouter } from './workspace/auth/auth-router.ts';
+import { authenticate } from './workspace/auth/authenticate.ts';
+import { briefingRouter } from './workspace/briefings/briefing-router.ts';
+import { scenarioRouter } from './workspace/scenarios/scenario-router.ts';
+import type { Workspace } from './workspace/workspace.ts';
 
 export interface AppDeps {
   store: Store;
   /** The time-series store behind /sta/v1.1; without it the twin has no sensor layer. */
   sensors?: SensorStore;
   config: Config;
+  /** Accounts, scenarios, briefings, participation and the audit log; without it those routes are absent. */
+  workspace?: Workspace;
   log?: (message: string) => void;
 }
 
@@ -45,7 +54,7 @@ export const PAGE_CSP = {
 /** Only Cesium's worker scripts may compile WebAssembly (Draco, KTX2 decoders). */
 export const WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 
-export function createApp({ store, sensors, config, log = (m) => console.error(m) }: AppDeps): Express {
+export function createApp({ store, sensors, config, workspace, log = (m) => console.error(m) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -78,6 +87,14 @@ export function createApp({ store, sensors, config, log = (m) => console.error(m
   app.get('/api/algorithms', (_req, res) => {
     res.json({ algorithms: ALGORITHMS });
   });
+  if (workspace) {
+    app.use(authenticate(workspace));
+    app.use('/api/auth', authRouter(workspace, store));
+    app.use('/api/scenarios', scenarioRouter(workspace, store));
+    app.use('/api/briefings', briefingRouter(workspace, store));
+    app.use('/api/audit', auditRouter(workspace, store));
+    app.use('/api/participation', participationRouter(workspace, store));
+  }
   app.use('/api/public-health', publicHealthRouter(store));
   app.use('/api/omgevingsplan', omgevingsplanRouter(store));
   app.use('/api/fiveg', fivegRouter(store));

@@ -56,6 +56,8 @@ export function dataPaths(config: Pick<Config, 'dataDir'>) {
     store: path.join(config.dataDir, 'tweeling.sqlite'),
     /** Time series live in their own database: a different write pattern (sustained ingest) from the twin. */
     sensors: path.join(config.dataDir, 'sensors.sqlite'),
+    /** Accounts, scenarios, briefings, participation and the audit log (synchronous=FULL: legal records). */
+    workspace: path.join(config.dataDir, 'workspace.sqlite'),
     buildingTiles: path.join(config.dataDir, 'tiles', 'buildings'),
   };
 }

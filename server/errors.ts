@@ -28,6 +28,20 @@ export class Conflict extends TweelingError {
   }
 }
 
+/** No (valid) session for a route that needs a signed-in user: 401. */
+export class Unauthenticated extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'unauthenticated', details);
+  }
+}
+
+/** Too many requests from one session or client: 429 (with Retry-After from details.retryAfterS). */
+export class TooManyRequests extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'too-many-requests', details);
+  }
+}
+
 export class Forbidden extends TweelingError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, 'forbidden', details);

@@ -12,6 +12,7 @@ import { importAntennasCommand } from './scenarios/fiveg/import-antennas-command
 import { importBuildingsCommand } from './buildings/import-command.ts';
 import { exportTiles } from './tiles/export-tiles.ts';
 import { importSensorsCommand } from './sensors/import/import-command.ts';
+import { openWorkspace } from './workspace/workspace.ts';
 import { openSensorStore } from './sensors/store/sensor-store.ts';
 import { importOmgevingsplanCommand } from './omgevingsplan/import-command.ts';
 import { importHealthCommand } from './health/import-command.ts';
@@ -43,8 +44,9 @@ program
     const store = await openSqliteStore(paths.store);
     const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors) : undefined;
     if (sensors) setInterval(() => sensors.checkpoint(), 60_000).unref();
-    const app = createApp({ store, sensors, config });
-    const server = await startServer(app, config, store, ...(sensors ? [sensors] : []));
+    const workspace = openWorkspace(paths.workspace);
+    const app = createApp({ store, sensors, config, workspace });
+    const server = await startServer(app, config, store, workspace, ...(sensors ? [sensors] : []));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -1,6 +1,14 @@
-// Translations: every UI string comes from nl.json / en.json. Dutch is the default language.
-import en from './en.json';
-import nl from './nl.json';
+// Translations: every UI string comes from nl.json / en.json (plus one pair per mode: workspace, participation).
+// Dutch is the default language.
+import coreEn from './en.json';
+import coreNl from './nl.json';
+import participationEn from './participation.en.json';
+import participationNl from './participation.nl.json';
+import workspaceEn from './workspace.en.json';
+import workspaceNl from './workspace.nl.json';
+
+const nl = { ...coreNl, ...workspaceNl, ...participationNl };
+const en = { ...coreEn, ...workspaceEn, ...participationEn };
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,23 +1,27 @@
 // RFC 9457 problem+json for every error. The only place that maps errors to HTTP status codes.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { Conflict, Forbidden, InvalidParameter, NotFound, TweelingError, Unavailable } from '../errors.ts';
+import { Conflict, Forbidden, InvalidParameter, NotFound, TooManyRequests, TweelingError, Unauthenticated, Unavailable } from '../errors.ts';
 
 const STATUS_BY_ERROR: [new (...args: never[]) => TweelingError, number][] = [
   [NotFound, 404],
   [InvalidParameter, 400],
   [Conflict, 409],
+  [Unauthenticated, 401],
   [Forbidden, 403],
+  [TooManyRequests, 429],
   [Unavailable, 503],
 ];
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -60,6 +64,8 @@ export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
     }
     if (err instanceof TweelingError) {
       const status = STATUS_BY_ERROR.find(([cls]) => err instanceof cls)?.[1] ?? 500;
+      const retryAfterS = err.details?.retryAfterS;
+      if ((status === 429 || status === 503) && typeof retryAfterS === 'number') res.setHeader('Retry-After', String(Math.ceil(retryAfterS)));
       sendProblem(res, status, err.code, err.message, err.details ?? {});
       return;
     }

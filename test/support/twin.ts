@@ -6,10 +6,13 @@ import { createApp } from '../../server/app.ts';
 import { dataPaths, loadConfig } from '../../server/config.ts';
 import { openSensorStore } from '../../server/sensors/store/sensor-store.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
+import { type Workspace, openWorkspace } from '../../server/workspace/workspace.ts';
 
 export interface TestTwin {
   url: string;
   dataDir: string;
+  /** A fresh in-memory workspace per twin (accounts, scenarios, participation, audit), so tests never share one. */
+  workspace: Workspace;
   close(): Promise<void>;
 }
 
@@ -24,18 +27,21 @@ export async function startTestTwin(): Promise<TestTwin> {
   });
   const store = await openSqliteStore(dataPaths(config).store);
   const sensors = openSensorStore(dataPaths(config).sensors);
-  const app = createApp({ store, sensors, config, log: () => {} });
+  const workspace = openWorkspace(':memory:');
+  const app = createApp({ store, sensors, config, workspace, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    workspace,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       sensors.close();
+      workspace.close();
     },
   };
 }

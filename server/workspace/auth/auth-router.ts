@@ -1,0 +1,8 @@
+// Stub: filled in by the workspace issue (#7).
+import { Router } from 'express';
+import type { Store } from '../../store/store.ts';
+import type { Workspace } from '../workspace.ts';
+
+export function authRouter(_workspace: Workspace, _store: Store): Router {
+  return Router();
+}
