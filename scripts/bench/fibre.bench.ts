@@ -23,7 +23,7 @@ const fixtureDir = path.resolve(import.meta.dirname, '../../../shared/fixtures/s
  * 2 % of side-street ends stopping 0.3 m short (for the topology repair), 8 % of grid streets missing (dead ends),
  * houses 8 m apart on both sides, 12 m from the centre line; buurten of 5 × 5 blocks.
  */
-function createGridTown(addressCount: number, seed: number): { streets: Street[]; addresses: Address[] } {
+export function createGridTown(addressCount: number, seed: number): { streets: Street[]; addresses: Address[] } {
   const random = createSeededRandom(seed);
   const blockM = 100;
   const housesPerSide = 11;

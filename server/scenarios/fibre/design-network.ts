@@ -2,12 +2,12 @@
 // graph), GPON splitter groups in street cabinets, and per route section the homes served downstream and the cable it
 // needs. Pure: positions in RD New metres, money in €, no I/O; the cabinet-site check is passed in.
 import type { PointRd } from '../../contracts/model.ts';
-import { ShortestPathSearch } from './dijkstra.ts';
 import type { DesignSettings, TrenchMethod, UnitCosts } from './fibre-defaults.ts';
 import { type HomeGroup, clusterHomes } from './gpon-clustering.ts';
 import { type RootedTree, rootTree, subtreeSums } from './rooted-tree.ts';
 import { solveSteinerTree } from './steiner.ts';
 import type { StreetNetwork } from './street-network.ts';
+import { reachableFrom } from './weighted-graph.ts';
 import { type EdgePrice, type EdgeWork, type PopSite, buildCostedGraph } from './trench-cost-graph.ts';
 
 export type SiteVerdict = 'allowed' | 'permit-required' | 'not-allowed';
@@ -101,17 +101,18 @@ export function designNetwork(input: DesignInput): NetworkDesign {
   const position = (node: number): PointRd =>
     node < network.nodeX.length ? [network.nodeX[node], network.nodeY[node]] : popPosition(network, pop);
 
-  const reach = new ShortestPathSearch(graph);
-  reach.addSource(popNode, 0);
-  reach.run();
+  const reached = reachableFrom(graph, popNode);
   const unreachable = new Map<number, number>();
   const terminals = [popNode];
   for (const [node, homes] of input.homesAtNode) {
     if (homes <= 0) continue;
-    if (reach.distance[node] === Infinity) unreachable.set(node, homes);
+    if (reached[node] === 0) unreachable.set(node, homes);
     else if (node !== popNode) terminals.push(node);
   }
-  const homesAt = (node: number) => (unreachable.has(node) ? 0 : (input.homesAtNode.get(node) ?? 0));
+  // Homes per node as an array: every sweep below reads it per tree node.
+  const homesAtNode = new Float64Array(graph.nodeCount);
+  for (const [node, homes] of input.homesAtNode) if (homes > 0 && !unreachable.has(node)) homesAtNode[node] = homes;
+  const homesAt = (node: number) => homesAtNode[node];
 
   const effort = input.effort ?? DEFAULT_STEINER_EFFORT;
   const fullSearch = terminals.length <= effort.localSearchUpToTerminals;

@@ -13,6 +13,9 @@ export class InducedMst {
   private stamp = 0;
   private readonly parent: Int32Array;
   private readonly degree: Int32Array;
+  /** CSR offsets and fill positions of prune()'s incidence lists. */
+  private readonly offset: Int32Array;
+  private readonly fill: Int32Array;
 
   constructor(
     readonly graph: WeightedGraph,
@@ -22,6 +25,8 @@ export class InducedMst {
     this.memberStamp = new Int32Array(graph.nodeCount);
     this.parent = new Int32Array(graph.nodeCount);
     this.degree = new Int32Array(graph.nodeCount);
+    this.offset = new Int32Array(graph.nodeCount).fill(-1);
+    this.fill = new Int32Array(graph.nodeCount);
   }
 
   /**
@@ -89,28 +94,42 @@ export class InducedMst {
       degree[graph.edgeU[e]]++;
       degree[graph.edgeV[e]]++;
     }
-    const incident = new Map<number, number[]>();
-    edges.forEach((e, i) => {
-      for (const x of [graph.edgeU[e], graph.edgeV[e]]) {
-        const list = incident.get(x);
-        if (list) list.push(i);
-        else incident.set(x, [i]);
+    // Incident edge positions per node in CSR form, nodes in order of first appearance (so leaves are found, and
+    // pruned, in a deterministic order); `offset` is −1 outside calls.
+    const { offset, fill } = this;
+    const nodes: number[] = [];
+    let total = 0;
+    for (const e of edges) {
+      for (let k = 0; k < 2; k++) {
+        const x = k === 0 ? graph.edgeU[e] : graph.edgeV[e];
+        if (offset[x] >= 0) continue;
+        offset[x] = total;
+        fill[x] = total;
+        total += degree[x];
+        nodes.push(x);
       }
-    });
+    }
+    const incident = new Int32Array(total);
+    for (let i = 0; i < edges.length; i++) {
+      incident[fill[graph.edgeU[edges[i]]]++] = i;
+      incident[fill[graph.edgeV[edges[i]]]++] = i;
+    }
     // Queue of non-terminal leaves; removing one may expose its neighbour as the next (dangling chains).
     const removed = new Uint8Array(edges.length);
     const leaves: number[] = [];
-    for (const [x, list] of incident) if (list.length === 1 && !this.isTerminal[x]) leaves.push(x);
+    for (const x of nodes) if (degree[x] === 1 && !this.isTerminal[x]) leaves.push(x);
     while (leaves.length > 0) {
       const leaf = leaves.pop()!;
       if (degree[leaf] !== 1) continue;
-      const i = incident.get(leaf)!.find((j) => !removed[j])!;
+      let i = -1;
+      for (let j = offset[leaf]; i < 0; j++) if (!removed[incident[j]]) i = incident[j];
       removed[i] = 1;
       const other = graph.edgeU[edges[i]] === leaf ? graph.edgeV[edges[i]] : graph.edgeU[edges[i]];
       degree[leaf]--;
       degree[other]--;
       if (degree[other] === 1 && !this.isTerminal[other]) leaves.push(other);
     }
+    for (const x of nodes) offset[x] = -1;
     const kept: number[] = [];
     let weight = 0;
     for (let i = 0; i < edges.length; i++) {

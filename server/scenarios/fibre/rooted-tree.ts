@@ -13,13 +13,18 @@ export interface RootedTree {
 }
 
 export function rootTree(graph: WeightedGraph, treeEdges: readonly number[], root: number): RootedTree {
-  const incident = new Map<number, number[]>();
+  // Incident tree edges per node in CSR form (offsets + one flat array): no per-node lists.
+  const offset = new Int32Array(graph.nodeCount + 1);
   for (const e of treeEdges) {
-    for (const x of [graph.edgeU[e], graph.edgeV[e]]) {
-      const list = incident.get(x);
-      if (list) list.push(e);
-      else incident.set(x, [e]);
-    }
+    offset[graph.edgeU[e] + 1]++;
+    offset[graph.edgeV[e] + 1]++;
+  }
+  for (let x = 0; x < graph.nodeCount; x++) offset[x + 1] += offset[x];
+  const fill = offset.slice(0, graph.nodeCount);
+  const incident = new Int32Array(2 * treeEdges.length);
+  for (const e of treeEdges) {
+    incident[fill[graph.edgeU[e]]++] = e;
+    incident[fill[graph.edgeV[e]]++] = e;
   }
   const parent = new Int32Array(graph.nodeCount).fill(-1);
   const parentEdge = new Int32Array(graph.nodeCount).fill(-1);
@@ -28,7 +33,8 @@ export function rootTree(graph: WeightedGraph, treeEdges: readonly number[], roo
   visited[root] = 1;
   for (let i = 0; i < order.length; i++) {
     const x = order[i];
-    for (const e of incident.get(x) ?? []) {
+    for (let j = offset[x]; j < offset[x + 1]; j++) {
+      const e = incident[j];
       const y = graph.edgeU[e] === x ? graph.edgeV[e] : graph.edgeU[e];
       if (visited[y]) continue;
       visited[y] = 1;

@@ -14,7 +14,7 @@ export function mehlhornEdges(graph: WeightedGraph, terminals: readonly number[]
   search.run();
   const { distance, region } = search;
   const bridgeEdges: number[] = [];
-  const bridgeLength: number[] = [];
+  const bridgeLength = new Float64Array(graph.edgeCount);
   for (let e = 0; e < graph.edgeCount; e++) {
     const u = graph.edgeU[e];
     const v = graph.edgeV[e];
@@ -28,7 +28,16 @@ export function mehlhornEdges(graph: WeightedGraph, terminals: readonly number[]
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  const chosen = new Set<number>();
+  const chosenMark = new Uint8Array(graph.edgeCount);
+  const chosen: number[] = [];
+  // Paths to the same terminal share their tail: stop at the first edge already taken, the rest is in too.
+  const takePathFrom = (node: number) => {
+    for (let x = node, e = search.predecessorEdge[x]; e >= 0 && chosenMark[e] === 0; e = search.predecessorEdge[x]) {
+      chosenMark[e] = 1;
+      chosen.push(e);
+      x = graph.edgeU[e] === x ? graph.edgeV[e] : graph.edgeU[e];
+    }
+  };
   let joined = 1;
   for (const e of bridgeEdges) {
     if (joined === terminals.length) break;
@@ -37,11 +46,12 @@ export function mehlhornEdges(graph: WeightedGraph, terminals: readonly number[]
     if (ru === rv) continue;
     parent[ru] = rv;
     joined++;
-    chosen.add(e);
-    for (const p of search.pathEdges(graph.edgeU[e])) chosen.add(p);
-    for (const p of search.pathEdges(graph.edgeV[e])) chosen.add(p);
+    chosenMark[e] = 1;
+    chosen.push(e);
+    takePathFrom(graph.edgeU[e]);
+    takePathFrom(graph.edgeV[e]);
   }
-  return [...chosen];
+  return chosen;
 }
 
 /**

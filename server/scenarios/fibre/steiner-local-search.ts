@@ -26,6 +26,9 @@ export class SteinerLocalSearch {
   private readonly edgeBlockedStamp: Int32Array;
   private readonly componentStamp: Int32Array;
   private stamp = 0;
+  /** Marks of nodesOf, reset by a new stamp per call. */
+  private readonly nodeMark: Int32Array;
+  private nodeMarkStamp = 0;
   private current: EdgeSet = { edges: [], weight: 0 };
   /**
    * Bumped whenever the tree changes. A move that failed on a tree version needs no re-test on that same version:
@@ -48,6 +51,7 @@ export class SteinerLocalSearch {
     this.edgeInTree = new Uint8Array(graph.edgeCount);
     this.edgeBlockedStamp = new Int32Array(graph.edgeCount);
     this.componentStamp = new Int32Array(graph.nodeCount);
+    this.nodeMark = new Int32Array(graph.nodeCount);
   }
 
   /** Normalises a connected edge set spanning the terminals, then applies moves until a local optimum or the deadline. */
@@ -104,12 +108,17 @@ export class SteinerLocalSearch {
   }
 
   private nodesOf(edges: readonly number[]): number[] {
-    const nodes = new Set<number>();
+    const { graph, nodeMark } = this;
+    const stamp = ++this.nodeMarkStamp;
+    const nodes: number[] = [];
     for (const e of edges) {
-      nodes.add(this.graph.edgeU[e]);
-      nodes.add(this.graph.edgeV[e]);
+      for (const x of [graph.edgeU[e], graph.edgeV[e]]) {
+        if (nodeMark[x] === stamp) continue;
+        nodeMark[x] = stamp;
+        nodes.push(x);
+      }
     }
-    return [...nodes];
+    return nodes;
   }
 
   private isKeyNode(x: number): boolean {

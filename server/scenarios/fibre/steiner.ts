@@ -7,7 +7,7 @@ import { createSeededRandom } from './seeded-random.ts';
 import type { EdgeSet } from './induced-mst.ts';
 import { mehlhornEdges, shortestPathHeuristicEdges } from './steiner-construct.ts';
 import { SteinerLocalSearch } from './steiner-local-search.ts';
-import { type WeightedGraph, WeightedGraphBuilder } from './weighted-graph.ts';
+import { type WeightedGraph, WeightedGraphBuilder, reachableFrom } from './weighted-graph.ts';
 
 export interface SteinerTree {
   /** Edge ids, ascending. */
@@ -62,7 +62,7 @@ export function solveSteinerTree(graph: WeightedGraph, terminals: readonly numbe
   }
   if (uniqueTerminals.length <= 1) return { edges: [], weight: 0, nodes: uniqueTerminals };
 
-  assertConnected(uniqueTerminals, new ShortestPathSearch(graph));
+  assertConnected(graph, uniqueTerminals);
   const best = multiStart(graph, uniqueTerminals, { deadlineMs, maxStarts, seed: options.seed ?? 1, recombine: true });
   return toSteinerTree(graph, best);
 }
@@ -80,8 +80,11 @@ function multiStart(graph: WeightedGraph, terminals: readonly number[], budget: 
   for (const t of terminals) isTerminal[t] = 1;
   const search = new ShortestPathSearch(graph);
   const localSearch = new SteinerLocalSearch(graph, isTerminal, budget.deadlineMs);
+  const first = localSearch.improve(mehlhornEdges(graph, terminals, search));
+  // One start (large instances): nothing to choose between, so no elite pool.
+  if (budget.maxStarts === 1) return first;
   const elite = new EliteTrees(ELITE_SIZE);
-  elite.add(localSearch.improve(mehlhornEdges(graph, terminals, search)));
+  elite.add(first);
 
   const random = createSeededRandom(budget.seed);
   const roots = rootOrder(graph, terminals);
@@ -169,11 +172,9 @@ class EliteTrees {
 }
 
 /** Throws DisconnectedTerminals unless every terminal is reachable from the first. */
-function assertConnected(terminals: readonly number[], search: ShortestPathSearch): void {
-  search.reset();
-  search.addSource(terminals[0], 0);
-  search.run();
-  const unreachable = terminals.filter((t) => search.distance[t] === Infinity);
+function assertConnected(graph: WeightedGraph, terminals: readonly number[]): void {
+  const reached = reachableFrom(graph, terminals[0]);
+  const unreachable = terminals.filter((t) => reached[t] === 0);
   if (unreachable.length > 0) throw new DisconnectedTerminals(unreachable, terminals[0]);
 }
 
@@ -190,13 +191,15 @@ function perturbedWeights(graph: WeightedGraph, random: () => number): Float64Ar
 }
 
 function toSteinerTree(graph: WeightedGraph, tree: EdgeSet): SteinerTree {
-  const edges = [...tree.edges].sort((a, b) => a - b);
-  const nodes = new Set<number>();
+  const edges = Int32Array.from(tree.edges).sort();
+  const inTree = new Uint8Array(graph.nodeCount);
   let weight = 0;
   for (const e of edges) {
-    nodes.add(graph.edgeU[e]);
-    nodes.add(graph.edgeV[e]);
+    inTree[graph.edgeU[e]] = 1;
+    inTree[graph.edgeV[e]] = 1;
     weight += graph.edgeWeight[e];
   }
-  return { edges, weight, nodes: [...nodes].sort((a, b) => a - b) };
+  const nodes: number[] = [];
+  for (let x = 0; x < graph.nodeCount; x++) if (inTree[x] === 1) nodes.push(x);
+  return { edges: Array.from(edges), weight, nodes };
 }

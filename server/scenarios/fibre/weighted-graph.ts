@@ -108,3 +108,26 @@ export function findEdge(graph: WeightedGraph, u: number, v: number): number {
   for (let i = graph.adjOffset[u]; i < graph.adjOffset[u + 1]; i++) if (graph.adjNode[i] === v) return graph.adjEdge[i];
   return -1;
 }
+
+/**
+ * 1 for every node reachable from `source` over edges of finite weight (a breadth-first sweep: where only
+ * reachability matters it does the work of a Dijkstra without the heap).
+ */
+export function reachableFrom(graph: WeightedGraph, source: number): Uint8Array {
+  const reached = new Uint8Array(graph.nodeCount);
+  const queue = new Int32Array(graph.nodeCount);
+  let tail = 0;
+  queue[tail++] = source;
+  reached[source] = 1;
+  for (let head = 0; head < tail; head++) {
+    const x = queue[head];
+    for (let i = graph.adjOffset[x]; i < graph.adjOffset[x + 1]; i++) {
+      const y = graph.adjNode[i];
+      if (reached[y] === 0 && graph.edgeWeight[graph.adjEdge[i]] < Infinity) {
+        reached[y] = 1;
+        queue[tail++] = y;
+      }
+    }
+  }
+  return reached;
+}
