@@ -17,6 +17,16 @@ export interface StoreCounts {
   buurten: number;
 }
 
+/** Where an imported layer comes from: shown in the layer catalogue and OGC collection metadata. */
+export type Provenance = Pick<DatasetMeta, 'source' | 'licence' | 'date'>;
+
+export interface BuildingUpsertReport {
+  inserted: number;
+  updated: number;
+  /** Ids of stored buildings removed because they lay inside `area` and were not upserted. */
+  removed: string[];
+}
+
 export interface Store {
   /** Replaces the whole municipality in one transaction: on any error the store is left as it was. */
   importMunicipality(municipality: Municipality, onProgress?: (done: number, total: number) => void): Promise<void>;
@@ -30,6 +40,20 @@ export interface Store {
    * in one transaction; addresses, streets, areas, buurten and other collections stay as they are.
    */
   replaceBuildings(meta: DatasetMeta, buildings: Building[]): Promise<void>;
+  /**
+   * Upserts buildings and the dataset meta in one transaction: each building replaces the stored one with the
+   * same id (mesh included) or is added. With `area`, stored buildings whose footprint bbox lies entirely inside
+   * it and that are not among `buildings` are removed (a re-imported area's demolished buildings). Everything
+   * else stays as it is.
+   */
+  upsertBuildings(meta: DatasetMeta, buildings: Building[], area?: BboxRd): Promise<BuildingUpsertReport>;
+  /**
+   * Replaces only the streets (records, bbox index and the streets collection) in one transaction; `provenance`
+   * (source, licence, date of the imported data) goes into the collection's metadata, else the dataset's is kept.
+   */
+  replaceStreets(streets: Street[], provenance?: Provenance): Promise<void>;
+  /** Replaces only the addresses (records, bbox index and the addresses collection) in one transaction, like replaceStreets. */
+  replaceAddresses(addresses: Address[], provenance?: Provenance): Promise<void>;
 
   /** One building, with its imported mesh (`lod2`) when it has one. */
   building(id: string): Promise<Building | undefined>;

@@ -35,8 +35,14 @@ export interface TopologyReport {
   crossingSplits: number;
   /** Interior vertices shared with another street: the lines are joined there (a node, so the router can turn). */
   sharedVertexSplits: number;
+  /** Segments between two equal consecutive vertices of a line, dropped (a line of only such segments is dropped whole). */
+  zeroLengthSegmentsDropped: number;
+  /** Edges that joined the same two nodes as an earlier edge (overlapping duplicate lines), dropped. */
+  duplicateEdgesDropped: number;
   /** Connected components; more than one means parts of the town cannot reach each other over the streets. */
   components: number;
+  /** Share (0–1) of the nodes in the largest component; 1 for a connected network, 0 for an empty one. */
+  largestComponentShare: number;
   /** Streets of every component but the largest, so they can be inspected (at most 20 per component, 20 components). */
   isolatedComponents: { nodes: number; streetIds: string[] }[];
   /** Up to 10 examples per repair kind. */
@@ -48,6 +54,8 @@ const GRID_CELL_M = 50;
 /** Split parameters this close to a segment's end are that end (avoids slivers from rounding). */
 const T_EPSILON = 1e-9;
 const MAX_EXAMPLES_PER_KIND = 10;
+/** Moves shorter than this (1 µm) are floating-point noise, not closed gaps. */
+const GAP_EPSILON_M = 1e-6;
 
 interface Segment {
   street: number;
@@ -64,7 +72,7 @@ export function buildStreetNetwork(streets: readonly Street[], options: StreetNe
   const tolerance = options.snapToleranceM ?? DEFAULT_SNAP_TOLERANCE_M;
   if (!(tolerance >= 0)) throw new RangeError(`snapToleranceM must be ≥ 0, got ${tolerance}`);
   const examples = new ExampleLog();
-  const segments = segmentsOf(streets);
+  const { segments, zeroLength } = segmentsOf(streets);
   const grid = new SpatialGrid(GRID_CELL_M);
   segments.forEach((s, i) => grid.insert(i, Math.min(s.ax, s.bx) - tolerance, Math.min(s.ay, s.by) - tolerance, Math.max(s.ax, s.bx) + tolerance, Math.max(s.ay, s.by) + tolerance));
 
@@ -135,19 +143,34 @@ export function buildStreetNetwork(streets: readonly Street[], options: StreetNe
   points.forEach((p, i) => {
     const node = nodeOfPoint.node[i];
     const d = Math.hypot(p.x - builder.x[node], p.y - builder.y[node]);
-    if (d > 0 && d > (moved.get(node)?.distanceM ?? 0)) moved.set(node, { distanceM: d, point: i });
+    // Split points computed on two different lines differ by rounding noise; that is not a gap in the data.
+    if (d > GAP_EPSILON_M && d > (moved.get(node)?.distanceM ?? 0)) moved.set(node, { distanceM: d, point: i });
   });
   for (const [node, { distanceM, point }] of [...moved].slice(0, MAX_EXAMPLES_PER_KIND)) {
     const streetIds = new Set(points.filter((_, i) => nodeOfPoint.node[i] === node).map((p) => streets[p.street].id));
     examples.add({ kind: 'gap-closed', positionRd: [points[point].x, points[point].y], streetIds: [...streetIds], distanceM: round(distanceM) });
   }
+  // Edges are straight between nodes, so two edges on the same node pair lie on top of each other: keep the first.
+  const edgeKeys = new Set<string>();
+  let duplicateEdgesDropped = 0;
   segmentPoints.forEach((ids, i) => {
-    for (let k = 1; k < ids.length; k++) builder.addEdge(nodeOfPoint.node[ids[k - 1]], nodeOfPoint.node[ids[k]], segments[i].street);
+    for (let k = 1; k < ids.length; k++) {
+      const u = nodeOfPoint.node[ids[k - 1]];
+      const v = nodeOfPoint.node[ids[k]];
+      if (u === v) continue;
+      const key = u < v ? `${u}:${v}` : `${v}:${u}`;
+      if (edgeKeys.has(key)) {
+        duplicateEdgesDropped++;
+        continue;
+      }
+      edgeKeys.add(key);
+      builder.addEdge(u, v, segments[i].street);
+    }
   });
   const network = builder.finish();
 
   const sharedVertexSplits = countSharedInteriorVertices(points, nodeOfPoint.node, streets, examples);
-  const { components, isolatedComponents } = describeComponents(network);
+  const { components, isolatedComponents, largestComponentShare } = describeComponents(network);
   return {
     network,
     report: {
@@ -159,7 +182,10 @@ export function buildStreetNetwork(streets: readonly Street[], options: StreetNe
       endpointOnLineSplits,
       crossingSplits,
       sharedVertexSplits,
+      zeroLengthSegmentsDropped: zeroLength,
+      duplicateEdgesDropped,
       components,
+      largestComponentShare,
       isolatedComponents,
       examples: examples.list,
     },
@@ -169,19 +195,23 @@ export function buildStreetNetwork(streets: readonly Street[], options: StreetNe
 /** Whether parameter t (at 0 or 1) of segment s is the first or last point of its street's line. */
 const isLineEndAt = (s: Segment, t: number): boolean => (t <= T_EPSILON ? s.first : s.last);
 
-function segmentsOf(streets: readonly Street[]): Segment[] {
+function segmentsOf(streets: readonly Street[]): { segments: Segment[]; zeroLength: number } {
   const segments: Segment[] = [];
+  let zeroLength = 0;
   streets.forEach((street, k) => {
     const start = segments.length;
     for (let i = 1; i < street.line.length; i++) {
       const [ax, ay] = street.line[i - 1];
       const [bx, by] = street.line[i];
-      if (ax === bx && ay === by) continue;
+      if (ax === bx && ay === by) {
+        zeroLength++;
+        continue;
+      }
       segments.push({ street: k, first: segments.length === start, last: false, ax, ay, bx, by });
     }
     if (segments.length > start) segments[segments.length - 1].last = true;
   });
-  return segments;
+  return { segments, zeroLength };
 }
 
 interface LinePoint {
@@ -265,9 +295,9 @@ function countSharedInteriorVertices(points: LinePoint[], node: Int32Array, stre
   return count;
 }
 
-function describeComponents(network: StreetNetwork): { components: number; isolatedComponents: { nodes: number; streetIds: string[] }[] } {
+function describeComponents(network: StreetNetwork): { components: number; largestComponentShare: number; isolatedComponents: { nodes: number; streetIds: string[] }[] } {
   const { label, count } = networkComponents(network);
-  if (count <= 1) return { components: count, isolatedComponents: [] };
+  if (count <= 1) return { components: count, largestComponentShare: count, isolatedComponents: [] };
   const size = new Int32Array(count);
   for (const l of label) size[l]++;
   let largest = 0;
@@ -281,7 +311,7 @@ function describeComponents(network: StreetNetwork): { components: number; isola
     streetsOf.set(c, set);
   }
   const isolatedComponents = [...streetsOf.entries()].slice(0, 20).map(([c, ids]) => ({ nodes: size[c], streetIds: [...ids] }));
-  return { components: count, isolatedComponents };
+  return { components: count, largestComponentShare: size[largest] / label.length, isolatedComponents };
 }
 
 class ExampleLog {

@@ -5,9 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CollectionMeta, CollectionPage, CollectionQuery, FeatureRd } from '../../contracts/feature.ts';
 import type { Address, Area, BboxRd, Building, Buurt, DatasetMeta, Municipality, Street } from '../../contracts/model.ts';
-import { bboxOfPoints } from '../../geo/bbox.ts';
+import { bboxOfPoints, geometryBbox } from '../../geo/bbox.ts';
 import { coreCollections } from '../core-collections.ts';
-import type { BboxQuery, Store, StoreCounts } from '../store.ts';
+import type { BboxQuery, BuildingUpsertReport, Provenance, Store, StoreCounts } from '../store.ts';
 import { decodeMesh, encodeMesh } from './mesh-codec.ts';
 import { readCollection, readCollections, readItem, readItems, writeCollection } from './sqlite-collections.ts';
 import { SCHEMA_VERSION, SPATIAL_TABLES, type SpatialTable, schemaSql } from './schema.ts';
@@ -118,6 +118,102 @@ class SqliteStore implements Store {
       this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('dataset', JSON.stringify(meta));
     })();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async replaceStreets(streets: Street[], provenance?: Provenance): Promise<void> {
+    this.replaceSpatial('streets', streets.map((s) => ({ id: s.id, parent: null, data: s, bbox: bboxOfPoints(s.line) })), { streets }, provenance);
+  }
+
+  async replaceAddresses(addresses: Address[], provenance?: Provenance): Promise<void> {
+    const rows = addresses.map((a) => ({ id: a.id, parent: a.buildingId, data: a, bbox: [a.position[0], a.position[1], a.position[0], a.position[1]] as BboxRd }));
+    this.replaceSpatial('addresses', rows, { addresses }, provenance);
+  }
+
+  /** One spatial table, its R*Tree and its core collection, in one transaction; the dataset meta stays as it is. */
+  private replaceSpatial(table: 'streets' | 'addresses', rows: SpatialRow[], records: Partial<Pick<Municipality, 'streets' | 'addresses'>>, provenance?: Provenance): void {
+    const metaRow = this.db.prepare("SELECT value FROM meta WHERE key = 'dataset'").get() as { value: string } | undefined;
+    const datasetMeta: DatasetMeta = metaRow
+      ? (JSON.parse(metaRow.value) as DatasetMeta)
+      : { name: '', municipalityCode: '', source: 'import', licence: 'unknown', date: new Date().toISOString().slice(0, 10), synthetic: false, geoidHeightM: 0 };
+    // Imported records are real data with their own source and licence, not part of a synthetic dataset.
+    const meta: DatasetMeta = provenance ? { ...datasetMeta, ...provenance, synthetic: false } : datasetMeta;
+    const collection = coreCollections({ meta, buildings: [], addresses: [], streets: [], areas: [], buurten: [], ...records }).find((c) => c.meta.id === table);
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM ${table}; DELETE FROM ${table}_rtree;`);
+      const insert = this.db.prepare(`INSERT INTO ${table}(rid, id, parent, data) VALUES (?, ?, ?, ?)`);
+      const index = this.db.prepare(`INSERT INTO ${table}_rtree(rid, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`);
+      rows.forEach((row, i) => {
+        insert.run(i + 1, row.id, row.parent, JSON.stringify(row.data));
+        index.run(i + 1, row.bbox[0], row.bbox[2], row.bbox[1], row.bbox[3]);
+      });
+      if (collection) writeCollection(this.db, collection.meta, collection.features);
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async upsertBuildings(meta: DatasetMeta, buildings: Building[], area?: BboxRd): Promise<BuildingUpsertReport> {
+    const emptyRest = { addresses: [], streets: [], areas: [], buurten: [] };
+    const collection = coreCollections({ meta, buildings, ...emptyRest }).find((c) => c.meta.id === 'buildings');
+    const report: BuildingUpsertReport = { inserted: 0, updated: 0, removed: [] };
+    const incoming = new Set(buildings.map((b) => b.id));
+    this.db.transaction(() => {
+      const ridOf = this.db.prepare('SELECT rid FROM buildings WHERE id = ?').pluck();
+      const dropFeature = this.db.prepare(
+        "DELETE FROM features_rtree WHERE rid IN (SELECT rid FROM features WHERE collection = 'buildings' AND id = ?)",
+      );
+      const remove = (id: string, rid: number): void => {
+        this.db.prepare('DELETE FROM buildings WHERE rid = ?').run(rid);
+        this.db.prepare('DELETE FROM buildings_rtree WHERE rid = ?').run(rid);
+        this.db.prepare('DELETE FROM building_meshes WHERE id = ?').run(id);
+        dropFeature.run(id);
+        this.db.prepare("DELETE FROM features WHERE collection = 'buildings' AND id = ?").run(id);
+      };
+      if (area) {
+        // Contained, not intersecting: a building crossing the area's edge may belong to a neighbouring area.
+        const inside = this.db
+          .prepare('SELECT b.rid, b.id FROM buildings_rtree r JOIN buildings b ON b.rid = r.rid WHERE r.minx >= ? AND r.maxx <= ? AND r.miny >= ? AND r.maxy <= ?')
+          .all(area[0], area[2], area[1], area[3]) as { rid: number; id: string }[];
+        for (const row of inside) {
+          if (incoming.has(row.id)) continue;
+          remove(row.id, row.rid);
+          report.removed.push(row.id);
+        }
+      }
+      const insert = this.db.prepare('INSERT INTO buildings(rid, id, parent, data) VALUES (?, ?, NULL, ?)');
+      const index = this.db.prepare('INSERT INTO buildings_rtree(rid, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)');
+      const insertMesh = this.db.prepare('INSERT INTO building_meshes(id, mesh) VALUES (?, ?)');
+      let nextRid = ((this.db.prepare('SELECT max(rid) FROM buildings').pluck().get() as number | null) ?? 0) + 1;
+      for (const b of buildings) {
+        const old = ridOf.get(b.id) as number | undefined;
+        if (old === undefined) report.inserted++;
+        else {
+          remove(b.id, old);
+          report.updated++;
+        }
+        // An updated building keeps its rid, so allBuildings keeps its order.
+        const rid = old ?? nextRid++;
+        const bbox = bboxOfPoints(b.footprint[0]);
+        insert.run(rid, b.id, JSON.stringify(withoutMesh(b)));
+        index.run(rid, bbox[0], bbox[2], bbox[1], bbox[3]);
+        if (b.lod2) insertMesh.run(b.id, encodeMesh(b.lod2));
+      }
+      if (collection) {
+        // Not INSERT OR REPLACE: replacing the row would cascade-delete every feature of the collection.
+        this.db
+          .prepare('INSERT INTO collections(id, meta) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET meta = excluded.meta')
+          .run(collection.meta.id, JSON.stringify(collection.meta));
+        const insertFeature = this.db.prepare("INSERT INTO features(collection, id, data) VALUES ('buildings', ?, ?)");
+        const indexFeature = this.db.prepare('INSERT INTO features_rtree(rid, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)');
+        for (const f of collection.features) {
+          const { lastInsertRowid } = insertFeature.run(f.id, JSON.stringify(f));
+          const [minX, minY, maxX, maxY] = geometryBbox(f.geometry!);
+          indexFeature.run(lastInsertRowid, minX, maxX, minY, maxY);
+        }
+      }
+      this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('dataset', JSON.stringify(meta));
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return report;
   }
 
   /** Call inside a transaction: replaces every stored mesh by the given buildings' meshes. */
