@@ -79,6 +79,9 @@ export function createApp({ store, sensors, config, workspace, log = (m) => cons
     app.use('/sta/v1.1', staRouter(sensors));
     app.use('/sta', unknownRoute);
   }
+  // Scenario saves carry up to 1 MiB of inputs (RELIABILITY.md #7); the app-wide parser below skips a body that
+  // has been read already.
+  if (workspace) app.use('/api/scenarios', express.json({ limit: '1mb', strict: true }));
   app.use(express.json({ limit: '16kb', strict: true }));
 
   app.get('/api/health', async (_req, res) => {

@@ -6,6 +6,8 @@ import { coverageBody, optimiseBody, pathLossQuery, sitingBody } from './fiveg-r
 import { checkBody, rulesAtQuery } from './omgevingsplan-router.ts';
 import { indicatorParams } from './public-health-router.ts';
 import { buildingParams } from './twin-router.ts';
+import { participationGetOperations, participationPostOperations } from '../participation/participation-openapi.ts';
+import { workspaceDeleteOperations, workspaceGetOperations, workspacePostOperations, workspacePutOperations } from '../workspace/workspace-openapi.ts';
 
 type Json = Record<string, unknown>;
 type Part = 'query' | 'path';
@@ -87,6 +89,16 @@ interface Operation {
   job?: boolean;
   /** A job id in the path (server/jobs/job-routes.ts checks it by hand, not with zod). */
   jobId?: boolean;
+  /** Media type of the 200 answer when not JSON. */
+  mediaType?: string;
+  /** Answers 201 Created instead of 200. */
+  created?: boolean;
+  /** Answers 204 No Content instead of 200. */
+  noContent?: boolean;
+  /** Signed-in roles the operation (or part of it) needs: 401 without a session, 403 with another role. */
+  roles?: string[];
+  /** Further problem answers: status → when. */
+  problems?: Record<string, string>;
 }
 
 const JOB_ID_PARAMETER = {
@@ -127,6 +139,7 @@ const getOperations = (): Record<string, Operation> => ({
   '/api/omgevingsplan/exceedances': { tag: 'omgevingsplan', summary: 'Buildings exceeding their maximum building height', ok: 'Exceedances', needsData: true },
   '/api/fiveg/pathloss': { tag: 'fiveg', summary: '3GPP TR 38.901 path loss for one link, optionally with O2I penetration loss', query: pathLossQuery, ok: 'Path loss in dB' },
   '/api/fibre/defaults': { tag: 'fibre', summary: 'Default unit costs, design settings and PoP for the fibre designer', ok: 'Defaults', needsData: true },
+  ...participationGetOperations(),
 });
 
 const postOperations = (): Record<string, Operation> => ({
@@ -135,9 +148,10 @@ const postOperations = (): Record<string, Operation> => ({
   '/api/fiveg/siting': { tag: 'fiveg', summary: 'Siting verdict for one candidate antenna (EMF distances, sensitive buildings, rules)', body: ['FivegSitingRequest', sitingBody], ok: 'Siting verdict', needsData: true },
   '/api/fiveg/optimise': { tag: 'fiveg', summary: 'Choose k sites from the candidates that maximise covered addresses', body: ['FivegOptimiseRequest', optimiseBody], ok: 'Chosen sites', needsData: true },
   '/api/fibre/design': { tag: 'fibre', summary: 'Design an FTTH network from a PoP with cost estimate and phasing', body: ['FibreDesignRequest', designBody], ok: 'Network design', needsData: true },
+  ...participationPostOperations(),
 });
 
-function operation(op: Operation, method: 'get' | 'post' | 'delete', defs: Json): Json {
+function operation(op: Operation, method: 'get' | 'post' | 'put' | 'delete', defs: Json): Json {
   const parameters = [
     ...(op.jobId ? [JOB_ID_PARAMETER] : []),
     ...(op.params ? parametersOf(op.params, 'path', defs) : []),
@@ -154,6 +168,7 @@ function operation(op: Operation, method: 'get' | 'post' | 'delete', defs: Json)
           'x-requires-one-of': op.requiresOneOf,
         }
       : {}),
+    ...(op.roles ? { security: [{ sessionCookie: [] }], 'x-roles': op.roles } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body[0]}` } } } } }
@@ -166,10 +181,14 @@ function operation(op: Operation, method: 'get' | 'post' | 'delete', defs: Json)
               headers: { Location: { description: 'Where to poll the job (GET) or cancel it (DELETE)', schema: { type: 'string' } } },
             },
           }
-        : { '200': ok(op.ok) }),
+        : op.noContent
+          ? { '204': { description: op.ok } }
+          : { [op.created ? '201' : '200']: ok(op.ok, op.mediaType) }),
+      ...(op.roles ? { '401': problem('Not signed in'), '403': problem(`Needs the role ${op.roles.join(' or ')}`) } : {}),
+      ...Object.fromEntries(Object.entries(op.problems ?? {}).map(([status, when]) => [status, problem(when)])),
       ...(hasInput ? { '400': errors['400'] } : {}),
       ...(op.notFound ? notFound : {}),
-      ...(method === 'post' ? bodyErrors : {}),
+      ...(method === 'post' || method === 'put' ? bodyErrors : {}),
       ...(op.needsData ? unavailable : {}),
       '500': errors['500'],
     },
@@ -199,6 +218,10 @@ export function apiOpenApi(options: { version: string }): Json {
   const paths: Record<string, Json> = {};
   for (const [path, op] of Object.entries(getOperations())) paths[path] = { ...paths[path], get: operation(op, 'get', schemas) };
   for (const [path, op] of Object.entries(postOperations())) paths[path] = { ...paths[path], post: operation(op, 'post', schemas) };
+  for (const [path, op] of Object.entries(workspaceGetOperations())) paths[path] = { ...paths[path], get: operation(op, 'get', schemas) };
+  for (const [path, op] of Object.entries(workspacePostOperations())) paths[path] = { ...paths[path], post: operation(op, 'post', schemas) };
+  for (const [path, op] of Object.entries(workspacePutOperations())) paths[path] = { ...paths[path], put: operation(op, 'put', schemas) };
+  for (const [path, op] of Object.entries(workspaceDeleteOperations())) paths[path] = { ...paths[path], delete: operation(op, 'delete', schemas) };
   const jobs = [
     jobOperations('fiveg', '/api/fiveg', { '/coverage': ['FivegCoverageRequest', coverageBody], '/optimise': ['FivegOptimiseRequest', optimiseBody] }),
     jobOperations('fibre', '/api/fibre', { '/design': ['FibreDesignRequest', designBody] }),
@@ -218,14 +241,15 @@ export function apiOpenApi(options: { version: string }): Json {
         'OGC API under /ogc (its own OpenAPI document is /ogc/api).',
       license: { name: 'EUPL-1.2' },
     },
-    tags: ['twin', 'public-health', 'omgevingsplan', 'fiveg', 'fibre'].map((name) => ({ name })),
+    tags: ['twin', 'public-health', 'omgevingsplan', 'fiveg', 'fibre', 'workspace', 'participation'].map((name) => ({ name })),
     paths,
     components: {
       schemas,
+      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'tweeling_session' } },
       responses: {
         BadRequest: problem('Invalid parameters or body; `errors` lists the fields'),
         NotFound: problem('No such resource'),
-        TooLarge: problem('Request body larger than 16 kB'),
+        TooLarge: problem('Request body larger than 16 kB (1 MiB for /api/scenarios)'),
         UnsupportedMediaType: problem('Unsupported Content-Encoding'),
         Unavailable: problem('The data this operation needs has not been loaded'),
         ServerError: problem('Internal error (logged on the server)'),

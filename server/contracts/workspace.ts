@@ -63,18 +63,18 @@ export type SavedView = z.infer<typeof savedViewSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Scenarios: /api/scenarios
-//   GET    /                      list (planner/council/admin: drafts and published; citizen: published only)
+//   GET    /                      → { scenarios: Scenario[] } (planner/council/admin: drafts and published; citizen: published only)
 //   POST   /                      create (planner)                         body scenarioInputSchema → 201 Scenario
 //   GET    /:id                   one, latest version (citizen: 404 unless published)
 //   PUT    /:id                   new version (planner) body scenarioUpdateSchema (expectedVersion → 409 on mismatch)
 //   POST   /:id/duplicate         copy as a new draft (planner)             → 201 Scenario
-//   GET    /:id/versions          version history: who / when / what changed (planner, council)
-//   POST   /:id/restore           body { version } → a new version equal to the old one (planner)
-//   POST   /:id/publish | /:id/unpublish (planner)
+//   GET    /:id/versions          → { versions: ScenarioVersion[] } newest first: who / when / what changed (planner, council)
+//   POST   /:id/restore           body { version } → Scenario: a new version equal to the old one (planner)
+//   POST   /:id/publish | /:id/unpublish (planner) → Scenario
 //   DELETE /:id                   soft delete (planner) → 204; gone from lists, kept for the audit trail
 //   POST   /:id/run               computes the results (indicators) from the inputs with the 5G and fibre engines
-//                                 (planner); returns the job-like result synchronously or 202 + job (see README)
-//   GET    /compare?a=ID&b=ID|current   indicators of both side by side with differences (planner, council)
+//                                 (planner); synchronous: → Scenario with `indicators` set (a few seconds on Demostad)
+//   GET    /compare?a=ID&b=ID|current   → Comparison: both side by side with differences (planner, council)
 // ---------------------------------------------------------------------------------------------------------------------
 export const antennaInputSchema = z.strictObject({
   id: z.string().min(1).max(64),
@@ -186,7 +186,11 @@ export const comparisonSchema = z.object({
       b: z.number().nullable(),
       /** b − a, null when either is missing. */
       difference: z.number().nullable(),
-      /** Whether b is better than a for this indicator (higher coverage is better, higher cost is worse…). */
+      /**
+       * Whether b is better than a: higher is better for coveragePct, addressesCovered and homesPassed; lower is
+       * better for addressesAboveExposureThreshold, maxExposurePctIcnirp, trenchM, costPerHomePassedEur and
+       * capexTotalEur; antennaCount is neutral (always null). Null too when either value is missing.
+       */
       better: z.enum(['a', 'b', 'equal']).nullable(),
     }),
   ),
@@ -195,7 +199,8 @@ export type Comparison = z.infer<typeof comparisonSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Briefings for the council: /api/briefings
-//   GET / (planner, council), POST / (planner), GET /:id (planner, council), PUT /:id (planner), DELETE /:id (planner)
+//   GET / → { briefings } (planner, council), POST / (planner) → 201, GET /:id (planner, council), PUT /:id (planner),
+//   DELETE /:id (planner) → 204
 // ---------------------------------------------------------------------------------------------------------------------
 export const briefingStepSchema = z.strictObject({
   title: plainText(120),
@@ -219,16 +224,18 @@ export type Briefing = z.infer<typeof briefingSchema>;
 // ---------------------------------------------------------------------------------------------------------------------
 // Participation: /api/participation
 //   POST   /sessions                        create a session on a published scenario (planner) → 201 ParticipationSession
-//   GET    /sessions                        list (planner)
-//   GET    /sessions/:id                    public when open (anyone)
-//   POST   /sessions/:id/close              (planner)
+//   GET    /sessions                        list (planner) → { sessions: ParticipationSession[] }
+//   GET    /sessions/:id                    anyone; a closed session is still readable (status 'closed') so the page can say so
+//   POST   /sessions/:id/close              (planner) → ParticipationSession; 409 when already closed
 //   GET    /sessions/:id/qr.svg             QR code of the session URL (planner)
 //   POST   /sessions/:id/comments           place a comment (citizen; anonymous) → 201 Comment (status pending)
 //        A random per-session participant token is set as the HttpOnly cookie `tweeling_participant` on the first post
 //        (no name, e-mail or IP stored); rate limit per token (5 per 10 minutes) → 429 + Retry-After.
-//        Texts with an e-mail address or phone number → 400 code 'personal-data' with an explanation.
-//   GET    /sessions/:id/comments           approved comments (anyone); ?status=pending|hidden|all (planner) = queue
-//   POST   /comments/:id/moderate           { action: approve|hide, answer? } (planner)
+//        Texts with an e-mail address, phone number, postcode + house number or BSN-like number → 400 code
+//        'personal-data' with `explanation: { nl, en }` and `kinds`. Closed session → 409. RateLimit headers on every post.
+//   GET    /sessions/:id/comments           approved comments (anyone) → { comments: Comment[] }, createdAt to the day
+//                                           (YYYY-MM-DD); ?status=pending|hidden|all (planner) = queue, full createdAt
+//   POST   /comments/:id/moderate           { action: approve|hide, answer? } (planner) → Comment; answer '' removes it
 //   GET    /sessions/:id/comments.geojson | comments.csv   approved comments for the participation report (anyone)
 // ---------------------------------------------------------------------------------------------------------------------
 export const participationSessionInputSchema = z.strictObject({
@@ -284,3 +291,20 @@ export const moderationSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------------------------------
 // Audit log: GET /api/audit?limit&before (admin) → { entries: AuditEntry[] }, GET /api/audit/verify (admin)
 // ---------------------------------------------------------------------------------------------------------------------
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  time: z.string(),
+  actorRole: z.string(),
+  /** Account id; null for anonymous citizens. */
+  actorId: z.string().nullable(),
+  /** Dotted verb, e.g. scenario.update, auth.login-failed, auth.denied. */
+  action: z.string(),
+  /** What was acted on, e.g. scenario:ID; for auth.denied the method and path. */
+  target: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional() });

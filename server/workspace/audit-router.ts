@@ -1,8 +1,31 @@
-// Stub: filled in by the workspace issue (#7).
+// /api/audit: the audit log for admins, newest first, and a check of its hash chain.
 import { Router } from 'express';
+import { z } from 'zod';
+import { parseQuery } from '../api/validate.ts';
 import type { Store } from '../store/store.ts';
+import { auditDenied } from './audit-denied.ts';
+import { requireRole } from './roles.ts';
 import type { Workspace } from './workspace.ts';
 
-export function auditRouter(_workspace: Workspace, _store: Store): Router {
-  return Router();
+export const auditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Entries with a sequence number below this (the `seq` of the last entry of the previous page). */
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+export function auditRouter(workspace: Workspace, _store: Store): Router {
+  const router = Router();
+  // Admin only: requireRole always lets admins through, so no other role is listed.
+  router.use(requireRole([], auditDenied(workspace)));
+
+  router.get('/', (req, res) => {
+    const q = parseQuery(auditQuery, req);
+    res.json({ entries: workspace.audit.list({ limit: q.limit, beforeSeq: q.before }) });
+  });
+
+  router.get('/verify', (_req, res) => {
+    res.json(workspace.audit.verify());
+  });
+
+  return router;
 }

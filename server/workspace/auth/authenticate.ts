@@ -1,7 +1,43 @@
-// Sets res.locals.actor from the session cookie (stub: everyone is an anonymous citizen until auth lands).
+// Sets res.locals.actor from the session cookie, and enforces the CSRF token on every state-changing request of a
+// signed-in session (login itself excepted: it has no session yet). Without a valid session the caller is an
+// anonymous citizen.
 import type { RequestHandler } from 'express';
+import { Forbidden } from '../../errors.ts';
+import type { Actor } from '../roles.ts';
 import type { Workspace } from '../workspace.ts';
+import { ensureAuthTables } from './auth-tables.ts';
+import { SESSION_COOKIE, cookieValue, csrfTokenMatches, findSession } from './session-store.ts';
 
-export function authenticate(_workspace: Workspace): RequestHandler {
-  return (_req, _res, next) => next();
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** What authenticate leaves in res.locals besides the actor. */
+export interface SessionLocals {
+  sessionId: string;
+  csrfToken: string;
+}
+
+export function authenticate(workspace: Workspace): RequestHandler {
+  ensureAuthTables(workspace.db);
+  return (req, res, next) => {
+    const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    const session = id === undefined ? undefined : findSession(workspace, id);
+    if (!session || id === undefined) {
+      next();
+      return;
+    }
+    const actor: Actor = { role: session.role, userId: session.userId, username: session.username };
+    res.locals.actor = actor;
+    res.locals.session = { sessionId: id, csrfToken: session.csrfToken } satisfies SessionLocals;
+    if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.path)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (!csrfTokenMatches(typeof sent === 'string' ? sent : undefined, session.csrfToken)) {
+        workspace.audit.append({ actor, action: 'auth.denied', target: `${req.method} ${req.path.slice(0, 200)}`, details: { reason: 'csrf' } });
+        next(new Forbidden('Missing or wrong X-CSRF-Token header (take it from /api/auth/me)', { reason: 'csrf' }));
+        return;
+      }
+    }
+    next();
+  };
 }

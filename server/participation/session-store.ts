@@ -1,0 +1,96 @@
+// Participation sessions: create on a published scenario, read, list and close. Every change is audit-logged in the
+// same transaction. Closing early also brings the retention date forward (storage limitation).
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ParticipationSession, participationSessionInputSchema } from '../contracts/workspace.ts';
+import { Conflict, InvalidParameter, NotFound } from '../errors.ts';
+import type { Actor } from '../workspace/roles.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import type { WorkspaceDb } from '../workspace/workspace-db.ts';
+import { scenarioPublication } from './scenario-publication.ts';
+
+export type SessionInput = z.output<typeof participationSessionInputSchema>;
+
+export const DEFAULT_RETENTION_DAYS = 90;
+const DAY_MS = 24 * 3600 * 1000;
+
+interface SessionRow {
+  id: string;
+  title: string;
+  introduction: string;
+  scenario_id: string;
+  closes_at: string;
+  retention_until: string;
+}
+
+export function sessionUrl(id: string): string {
+  return `/?mode=participation&session=${encodeURIComponent(id)}`;
+}
+
+function fromRow(r: SessionRow, now: Date): ParticipationSession {
+  return {
+    id: r.id,
+    title: r.title,
+    introduction: r.introduction,
+    scenarioId: r.scenario_id,
+    closesAt: r.closes_at,
+    status: Date.parse(r.closes_at) > now.getTime() ? 'open' : 'closed',
+    retentionUntil: r.retention_until,
+    url: sessionUrl(r.id),
+  };
+}
+
+/** Stores a new open session without looking at the scenario; createSession is the checked way in. */
+export function insertSession(workspace: Workspace, input: SessionInput, actor: Actor, retentionDays = DEFAULT_RETENTION_DAYS): ParticipationSession {
+  const now = workspace.now();
+  const closesAtMs = Date.parse(input.closesAt);
+  if (!(closesAtMs > now.getTime())) throw new InvalidParameter('closesAt must lie in the future', { errors: [{ in: 'body', field: 'closesAt', message: 'must lie in the future' }] });
+  const id = randomUUID();
+  const closesAt = new Date(closesAtMs).toISOString();
+  const retentionUntil = new Date(closesAtMs + retentionDays * DAY_MS).toISOString();
+  workspace.db.transaction(() => {
+    workspace.db
+      .prepare('INSERT INTO participation_sessions (id, title, introduction, scenario_id, closes_at, retention_until, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.title, input.introduction, input.scenarioId, closesAt, retentionUntil, actor.userId ?? null, now.toISOString());
+    workspace.audit.append({ actor, action: 'participation.session.create', target: `participation-session:${id}`, details: { scenarioId: input.scenarioId, closesAt, retentionUntil } });
+  })();
+  return getSessionOrThrow(workspace.db, id, now);
+}
+
+/** Creates a session on a published scenario: 404 for an unknown scenario, 409 for a draft. */
+export function createSession(workspace: Workspace, input: SessionInput, actor: Actor, retentionDays = DEFAULT_RETENTION_DAYS): ParticipationSession {
+  const publication = scenarioPublication(workspace.db, input.scenarioId);
+  if (publication === 'missing') throw new NotFound(`No scenario ${input.scenarioId}`);
+  if (publication === 'draft') throw new Conflict('Participation needs a published scenario; publish it first');
+  return insertSession(workspace, input, actor, retentionDays);
+}
+
+export function getSession(db: WorkspaceDb, id: string, now: Date): ParticipationSession | undefined {
+  const row = db.prepare('SELECT * FROM participation_sessions WHERE id = ?').get(id) as SessionRow | undefined;
+  return row ? fromRow(row, now) : undefined;
+}
+
+export function getSessionOrThrow(db: WorkspaceDb, id: string, now: Date): ParticipationSession {
+  const session = getSession(db, id, now);
+  if (!session) throw new NotFound(`No participation session ${id}`);
+  return session;
+}
+
+/** Newest first. */
+export function listSessions(db: WorkspaceDb, now: Date): ParticipationSession[] {
+  return (db.prepare('SELECT * FROM participation_sessions ORDER BY created_at DESC, id').all() as SessionRow[]).map((r) => fromRow(r, now));
+}
+
+/** Closes an open session now; its retention period starts now. 409 when it is already closed. */
+export function closeSession(workspace: Workspace, id: string, actor: Actor, retentionDays = DEFAULT_RETENTION_DAYS): ParticipationSession {
+  const now = workspace.now();
+  workspace.db.transaction(() => {
+    const session = getSessionOrThrow(workspace.db, id, now);
+    if (session.status === 'closed') throw new Conflict('The session is already closed');
+    const closesAt = now.toISOString();
+    const retentionUntil = new Date(now.getTime() + retentionDays * DAY_MS).toISOString();
+    workspace.db.prepare('UPDATE participation_sessions SET closes_at = ?, retention_until = ? WHERE id = ?').run(closesAt, retentionUntil, id);
+    workspace.audit.append({ actor, action: 'participation.session.close', target: `participation-session:${id}`, details: { closesAt, retentionUntil } });
+  })();
+  return getSessionOrThrow(workspace.db, id, now);
+}

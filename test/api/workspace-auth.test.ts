@@ -1,0 +1,155 @@
+// Sign-in, sessions, CSRF and the login rate limit over real HTTP (RELIABILITY.md #11, #14, #17).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../server/workspace/auth/user-store.ts';
+import { type TestTwin, startTestTwin } from '../support/twin.ts';
+
+let twin: TestTwin;
+beforeAll(async () => {
+  twin = await startTestTwin();
+  createUser(twin.workspace, { username: 'petra', password: 'planner-secret-1', role: 'planner' });
+  createUser(twin.workspace, { username: 'limit', password: 'limit-secret-12', role: 'council' });
+});
+afterAll(async () => {
+  await twin.close();
+});
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+async function login(username: string, password: string) {
+  const res = await fetch(`${twin.url}/api/auth/login`, { method: 'POST', ...json({ username, password }) });
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return { res, setCookie, cookie: setCookie.split(';')[0], body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('sign in and out', () => {
+  it('answers the session info and a cookie with HttpOnly, SameSite=Strict and Path=/', async () => {
+    const { res, setCookie, body } = await login('petra', 'planner-secret-1');
+    expect(res.status).toBe(200);
+    expect(body.user).toMatchObject({ username: 'petra', role: 'planner' });
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(setCookie).toMatch(/^tweeling_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\//);
+    // Plain http here: the cookie must not be marked Secure, or the browser would drop it.
+    expect(setCookie).not.toMatch(/Secure/i);
+  });
+
+  it('knows the signed-in user on /me and forgets it after logout', async () => {
+    const { cookie, body } = await login('petra', 'planner-secret-1');
+    const me = await (await fetch(`${twin.url}/api/auth/me`, { headers: { cookie } })).json();
+    expect(me).toEqual({ user: body.user, csrfToken: body.csrfToken });
+    const out = await fetch(`${twin.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': String(body.csrfToken) } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/tweeling_session=;/);
+    const after = await (await fetch(`${twin.url}/api/auth/me`, { headers: { cookie } })).json();
+    expect(after).toEqual({ user: null, csrfToken: null });
+  });
+
+  it('treats an expired session as signed out: 401 on a planner route', async () => {
+    const { cookie, body } = await login('petra', 'planner-secret-1');
+    const headers = { cookie, 'x-csrf-token': String(body.csrfToken) };
+    twin.workspace.db.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?").run((body.user as { id: string }).id);
+    expect(await (await fetch(`${twin.url}/api/auth/me`, { headers })).json()).toEqual({ user: null, csrfToken: null });
+    const res = await fetch(`${twin.url}/api/scenarios`, { method: 'POST', ...json({ name: 'x', inputs: {} }, headers) });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 401 for a forged or garbage session cookie', async () => {
+    for (const cookie of [`tweeling_session=${'A'.repeat(43)}`, 'tweeling_session=../../etc', 'tweeling_session=']) {
+      const res = await fetch(`${twin.url}/api/briefings`, { headers: { cookie } });
+      expect(res.status, cookie).toBe(401);
+    }
+  });
+
+  it('treats a caller without a cookie as an anonymous citizen', async () => {
+    expect(await (await fetch(`${twin.url}/api/auth/me`)).json()).toEqual({ user: null, csrfToken: null });
+  });
+
+  it('gives the same generic 401 for a wrong password and an unknown user, and audit-logs both without the password', async () => {
+    const wrong = await login('petra', 'not-the-password');
+    const unknown = await login('nobody', 'not-the-password');
+    expect(wrong.res.status).toBe(401);
+    expect(unknown.res.status).toBe(401);
+    expect(wrong.body.detail).toBe('Wrong username or password');
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+    expect(wrong.setCookie).toBe('');
+    const failed = twin.workspace.audit.list({ limit: 1000 }).filter((e) => e.action === 'auth.login-failed');
+    expect(failed.map((e) => e.details.username)).toEqual(expect.arrayContaining(['petra', 'nobody']));
+    expect(JSON.stringify(failed)).not.toContain('not-the-password');
+  });
+
+  it('refuses a disabled account', async () => {
+    createUser(twin.workspace, { username: 'gone', password: 'gone-secret-12', role: 'council' });
+    const { setUserDisabled } = await import('../../server/workspace/auth/user-store.ts');
+    setUserDisabled(twin.workspace, 'gone', true);
+    expect((await login('gone', 'gone-secret-12')).res.status).toBe(401);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a state-changing request of a signed-in session without the X-CSRF-Token header', async () => {
+    const { cookie } = await login('petra', 'planner-secret-1');
+    const res = await fetch(`${twin.url}/api/scenarios`, { method: 'POST', ...json({ name: 'x', inputs: {} }, { cookie }) });
+    expect(res.status).toBe(403);
+    expect((await res.json()).code).toBe('forbidden');
+    const list = await (await fetch(`${twin.url}/api/scenarios`, { headers: { cookie } })).json();
+    expect(list.scenarios).toEqual([]);
+  });
+
+  it('refuses a wrong token and accepts the right one', async () => {
+    const { cookie, body } = await login('petra', 'planner-secret-1');
+    const wrong = await fetch(`${twin.url}/api/scenarios`, { method: 'POST', ...json({ name: 'x', inputs: {} }, { cookie, 'x-csrf-token': 'A'.repeat(43) }) });
+    expect(wrong.status).toBe(403);
+    const right = await fetch(`${twin.url}/api/scenarios`, { method: 'POST', ...json({ name: 'x', inputs: {} }, { cookie, 'x-csrf-token': String(body.csrfToken) }) });
+    expect(right.status).toBe(201);
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 with Retry-After after 10 failures for one username and client, even with the right password', async () => {
+    for (let i = 0; i < 10; i++) expect((await login('limit', `wrong-${i}-password`)).res.status).toBe(401);
+    const blocked = await login('limit', 'limit-secret-12');
+    expect(blocked.res.status).toBe(429);
+    const retryAfter = Number(blocked.res.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    // Another username from the same client is not affected.
+    expect((await login('petra', 'planner-secret-1')).res.status).toBe(200);
+  });
+});
+
+describe('bad bodies', () => {
+  it('rejects a prototype-pollution body with 400 and leaves Object.prototype alone', async () => {
+    const res = await fetch(`${twin.url}/api/auth/login`, { method: 'POST', ...json('{"username":"petra","password":"planner-secret-1","__proto__":{"role":"admin"}}') });
+    expect(res.status).toBe(400);
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+  });
+
+  it('rejects a prototype-pollution scenario body with 400', async () => {
+    const { cookie, body } = await login('petra', 'planner-secret-1');
+    const res = await fetch(`${twin.url}/api/scenarios`, {
+      method: 'POST',
+      ...json('{"name":"p","inputs":{},"__proto__":{"role":"admin"}}', { cookie, 'x-csrf-token': String(body.csrfToken) }),
+    });
+    expect(res.status).toBe(400);
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+  });
+
+  it('answers 413 for a 2 MiB scenario and 201 for one just under 1 MiB', async () => {
+    const { cookie, body } = await login('petra', 'planner-secret-1');
+    const headers = { cookie, 'x-csrf-token': String(body.csrfToken) };
+    const big = await fetch(`${twin.url}/api/scenarios`, { method: 'POST', ...json({ name: 'big', description: 'x'.repeat(2 * 1024 * 1024), inputs: {} }, headers) });
+    expect(big.status).toBe(413);
+    expect((await big.json()).code).toBe('too-large');
+    // 100 views of 30 layer ids each is well over the app-wide 16 kB and under 1 MiB; the schema caps views at 50.
+    const view = { camera: { lonDeg: 5, latDeg: 52, heightM: 500, headingDeg: 0, pitchDeg: -45 }, layers: Array.from({ length: 100 }, (_, i) => `layer-${i}-${'x'.repeat(80)}`) };
+    const large = { name: 'large', inputs: { views: Array.from({ length: 50 }, () => view) } };
+    expect(JSON.stringify(large).length).toBeGreaterThan(400_000);
+    const ok = await fetch(`${twin.url}/api/scenarios`, { method: 'POST', ...json(large, headers) });
+    expect(ok.status).toBe(201);
+  });
+});
