@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
 import { fibreRouter } from './api/fibre-router.ts';
+import { requireJsonBody } from './api/require-json-body.ts';
 import { fivegRouter } from './api/fiveg-router.ts';
 import { ogcRouter } from './api/ogc/ogc-router.ts';
 import { omgevingsplanRouter } from './api/omgevingsplan-router.ts';
@@ -79,6 +80,7 @@ export function createApp({ store, sensors, config, workspace, log = (m) => cons
     app.use('/sta/v1.1', staRouter(sensors));
     app.use('/sta', unknownRoute);
   }
+  app.use(['/api', '/ogc'], requireJsonBody);
   // Scenario saves carry up to 1 MiB of inputs (RELIABILITY.md #7); the app-wide parser below skips a body that
   // has been read already.
   if (workspace) app.use('/api/scenarios', express.json({ limit: '1mb', strict: true }));

@@ -42,6 +42,13 @@ export class TooManyRequests extends TweelingError {
   }
 }
 
+/** A request body in a format the route does not take (anything but JSON on the JSON API): 415. */
+export class UnsupportedMediaType extends TweelingError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 'unsupported-media-type', details);
+  }
+}
+
 export class Forbidden extends TweelingError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, 'forbidden', details);

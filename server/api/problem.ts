@@ -1,6 +1,6 @@
 // RFC 9457 problem+json for every error. The only place that maps errors to HTTP status codes.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { Conflict, Forbidden, InvalidParameter, NotFound, TooManyRequests, TweelingError, Unauthenticated, Unavailable } from '../errors.ts';
+import { Conflict, Forbidden, InvalidParameter, NotFound, TooManyRequests, TweelingError, Unauthenticated, Unavailable, UnsupportedMediaType } from '../errors.ts';
 
 const STATUS_BY_ERROR: [new (...args: never[]) => TweelingError, number][] = [
   [NotFound, 404],
@@ -9,6 +9,7 @@ const STATUS_BY_ERROR: [new (...args: never[]) => TweelingError, number][] = [
   [Unauthenticated, 401],
   [Forbidden, 403],
   [TooManyRequests, 429],
+  [UnsupportedMediaType, 415],
   [Unavailable, 503],
 ];
 
