@@ -98,7 +98,7 @@ export function createApp({ store, sensors, config, workspace, log = (m) => cons
     app.use('/api/scenarios', scenarioRouter(workspace, store));
     app.use('/api/briefings', briefingRouter(workspace, store));
     app.use('/api/audit', auditRouter(workspace, store));
-    app.use('/api/participation', participationRouter(workspace, store));
+    app.use('/api/participation', participationRouter(workspace, store, { retentionDays: config.participationRetentionDays, publicBaseUrl: config.publicBaseUrl }));
   }
   app.use('/api/public-health', publicHealthRouter(store));
   app.use('/api/omgevingsplan', omgevingsplanRouter(store));

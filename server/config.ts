@@ -15,6 +15,10 @@ export const configSchema = z.object({
   demoSeed: z.coerce.number().int().min(0).default(1),
   /** 1 = full Demostad; smaller values make a lighter twin (tests). */
   demoScale: z.coerce.number().positive().max(4).default(1),
+  /** Public address of the twin (e.g. https://twin.gemeente.nl) for links and QR codes; default: the request's Host. */
+  publicBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Days after a participation session closes before its comments are deleted for good (AVG storage limitation). */
+  participationRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
   logRequests: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
@@ -33,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cesiumDir: env.TWEELING_CESIUM_DIR,
     demoSeed: env.TWEELING_DEMO_SEED,
     demoScale: env.TWEELING_DEMO_SCALE,
+    publicBaseUrl: env.TWEELING_PUBLIC_BASE_URL,
+    participationRetentionDays: env.TWEELING_PARTICIPATION_RETENTION_DAYS,
     logRequests: env.TWEELING_LOG_REQUESTS,
   };
   const given = (o: Record<string, unknown>) => Object.entries(o).filter(([, v]) => v !== undefined && v !== '');
