@@ -6,7 +6,8 @@ import { UnsupportedMediaType } from '../errors.ts';
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  if (!WITH_BODY.has(req.method)) return next();
+  // An empty POST (Content-Length: 0, as fetch sends for /publish) carries nothing to refuse.
+  if (!WITH_BODY.has(req.method) || req.headers['content-length'] === '0') return next();
   // null: the request has no body at all (a bodyless POST such as /publish); false: a body of another type.
   const type = req.is(['application/json', '+json']);
   if (type === false) {

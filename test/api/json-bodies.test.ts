@@ -38,6 +38,11 @@ describe('request bodies on the JSON API', () => {
     expect(res.status).toBe(400);
   });
 
+  it('lets an empty POST through to the route (Content-Length: 0, no type)', async () => {
+    const res = await fetch(`${twin.url}/api/auth/logout`, { method: 'POST' });
+    expect(res.status).not.toBe(415);
+  });
+
   it('still serves after all of that', async () => {
     expect((await fetch(`${twin.url}/api/health`)).status).toBe(200);
   });
