@@ -21,12 +21,18 @@ export interface QuadtreeOptions {
   maxItemsPerNode: number;
   /** Safety stop for many items sharing a point: such a leaf keeps more than maxItemsPerNode. */
   maxDepth: number;
+  /**
+   * A fixed root square (e.g. an earlier build's, so a re-tile keeps the same tiles where nothing changed);
+   * every point must lie inside it. Default: the smallest square over the points.
+   */
+  rootSquare?: BboxRd;
 }
 
 /** Builds the tree, or returns null for no items. Points must be finite. */
 export function buildQuadtree<T>(items: readonly T[], pointOf: (item: T) => PointRd, options: QuadtreeOptions): QuadtreeNode<T> | null {
   if (items.length === 0) return null;
   const entries = items.map((item) => ({ item, point: pointOf(item) }));
+  if (options.rootSquare) return split(entries, options.rootSquare, 0, 0, 0, options);
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { point } of entries) {
     minX = Math.min(minX, point[0]);
@@ -34,10 +40,19 @@ export function buildQuadtree<T>(items: readonly T[], pointOf: (item: T) => Poin
     maxX = Math.max(maxX, point[0]);
     maxY = Math.max(maxY, point[1]);
   }
+  return split(entries, rootSquareOf([minX, minY, maxX, maxY]), 0, 0, 0, options);
+}
+
+/** The default root square over points with this bbox. */
+export function rootSquareOf([minX, minY, maxX, maxY]: BboxRd): BboxRd {
   // Square tiles keep quadrants the same shape at every level; a tiny margin keeps max-edge points inside.
   const size = Math.max(maxX - minX, maxY - minY, 1) * (1 + 1e-9);
-  const root: BboxRd = [minX, minY, minX + size, minY + size];
-  return split(entries, root, 0, 0, 0, options);
+  return [minX, minY, minX + size, minY + size];
+}
+
+/** Whether the tree with this root square places the point (quadrants are half-open: west/south edges inside). */
+export function insideSquare(square: BboxRd, point: PointRd): boolean {
+  return point[0] >= square[0] && point[0] < square[2] && point[1] >= square[1] && point[1] < square[3];
 }
 
 function split<T>(entries: { item: T; point: PointRd }[], bbox: BboxRd, level: number, x: number, y: number, options: QuadtreeOptions): QuadtreeNode<T> {

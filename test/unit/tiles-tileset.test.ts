@@ -108,6 +108,7 @@ describe('buildBuildingTileset', () => {
       outDir: dir,
       geoidHeightM: GEOID_M,
       maxBuildingsPerTile: 150,
+      coarseContent: false,
       onProgress: (done, total) => progress.push(done / total),
     });
     const tileset = readTileset(dir);
@@ -133,7 +134,7 @@ describe('buildBuildingTileset', () => {
     const dir = path.join(createTmpDir(), 'tiles');
     // Long buildings straddle quadrant edges: their parts outside the centroid's tile must still be bounded.
     const buildings = [...createRandomBoxes(300, 3), createBox('long', X0 + 100, Y0 + 200, 400, 3, 12)];
-    await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 40 });
+    await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 40, coarseContent: false });
     const tileset = readTileset(dir);
     const inside = (r: number[], [lon, lat, h]: number[]) =>
       lon >= r[0] && lat >= r[1] && lon <= r[2] && lat <= r[3] && h >= r[4] && h <= r[5];
@@ -150,7 +151,7 @@ describe('buildBuildingTileset', () => {
 
   it('halves geometric error per level and gives leaves zero', async () => {
     const dir = path.join(createTmpDir(), 'tiles');
-    await buildBuildingTileset(createRandomBoxes(600, 11), { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 50 });
+    await buildBuildingTileset(createRandomBoxes(600, 11), { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 50, coarseContent: false });
     const tileset = readTileset(dir);
     expect(tileset.geometricError).toBeGreaterThan(tileset.root.geometricError);
     for (const { tile, parent } of walk(tileset.root)) {
@@ -168,6 +169,24 @@ describe('buildBuildingTileset', () => {
     expect(fs.readdirSync(root)).toEqual(['tiles']);
   });
 
+  it('gives simplified content by default to the inner tiles over more than COARSE_MAX_BUILDINGS buildings only', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    const report = await buildBuildingTileset(createRandomBoxes(1500, 4), { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 100 });
+    const tileset = readTileset(dir);
+    expect(tileset.root).toMatchObject({ refine: 'REPLACE', content: expect.anything() });
+    // Subtree sizes from the leaves' property tables: a tile has coarse content exactly when it is over the limit.
+    const count = (tile: Tile): number =>
+      tile.children ? tile.children.reduce((n, c) => n + count(c), 0) : readPropertyTable(readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tile.content!.uri))))).identificatie.length;
+    let coarse = 0;
+    for (const { tile } of walk(tileset.root)) {
+      if (!tile.children) continue;
+      expect(tile.content !== undefined, `inner tile over ${count(tile)} buildings`).toBe(count(tile) > COARSE_MAX_BUILDINGS);
+      if (tile.content) coarse++;
+    }
+    expect(report.coarseContentCount).toBe(coarse);
+    expect(coarse).toBeGreaterThan(0);
+  });
+
   it('skips buildings without a footprint area and still writes the rest', async () => {
     const dir = path.join(createTmpDir(), 'tiles');
     const flat: Building = { ...createBox('flat', X0, Y0, 10, 10, 5), footprint: [[[X0, Y0], [X0 + 5, Y0], [X0 + 10, Y0]]] };
@@ -183,11 +202,69 @@ function multiply(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+/** A box with an imported LoD2 gable-roof mesh (16 triangles, the ridge along x, 2.5 m above the eaves). */
+function createGableHouse(id: string, x: number, y: number, w: number, d: number, eavesM: number): Building {
+  const box = createBox(id, x, y, w, d, eavesM + 2.5);
+  const z0 = box.groundM;
+  const z1 = z0 + eavesM;
+  const zr = z1 + 2.5;
+  // 0–3 ground, 4–7 eaves (SW, SE, NE, NW), 8–9 ridge (W, E).
+  const positions = [
+    [x, y, z0], [x + w, y, z0], [x + w, y + d, z0], [x, y + d, z0],
+    [x, y, z1], [x + w, y, z1], [x + w, y + d, z1], [x, y + d, z1],
+    [x, y + d / 2, zr], [x + w, y + d / 2, zr],
+  ].flat();
+  const quad = (a: number, b: number, c: number, e: number) => [a, b, c, a, c, e];
+  const indices = [
+    ...quad(0, 3, 2, 1), // ground, facing down
+    ...quad(0, 1, 5, 4), ...quad(2, 3, 7, 6), // long walls
+    ...quad(1, 2, 6, 5), 5, 6, 9, ...quad(3, 0, 4, 7), 7, 4, 8, // gable ends
+    ...quad(4, 5, 9, 8), ...quad(6, 7, 8, 9), // roof planes
+  ];
+  const surface = [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
+  return { ...box, lod2: { lod: '2.2', positions, indices, surface } };
+}
+
 describe('buildBuildingTileset with coarseContent (HLOD)', () => {
+  it('gives upper tiles merged LoD1 blocks: fewer triangles than their children hold, and a larger error', async () => {
+    const dir = path.join(createTmpDir(), 'tiles');
+    const random = createRandom(5);
+    const houses = Array.from({ length: 1600 }, (_, i) =>
+      createGableHouse(`NL.IMBAG.Pand.${i}`, X0 + (i % 40) * 20 + random() * 4, Y0 + Math.floor(i / 40) * 20 + random() * 4, 8 + random() * 6, 8 + random() * 4, 3 + random() * 12),
+    );
+    await buildBuildingTileset(houses, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 100, coarseContent: true, coarseMinBuildings: 0 });
+    const tileset = readTileset(dir);
+    const contentOf = (tile: Tile) => readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tile.content!.uri))));
+    const triangles = (tile: Tile) => {
+      const glb = contentOf(tile);
+      return readAccessor(glb, glb.json.meshes![0].primitives[0].indices!).length / 3;
+    };
+    let inner = 0;
+    for (const { tile } of walk(tileset.root)) {
+      if (!tile.children) {
+        expect(new Set(readPropertyTable(contentOf(tile)).lod)).toEqual(new Set(['2.2']));
+        continue;
+      }
+      inner++;
+      // Merged: one primitive of LoD1 blocks (the lod column says what is drawn), standing in for the children.
+      const glb = contentOf(tile);
+      expect(glb.json.meshes).toHaveLength(1);
+      expect(glb.json.meshes![0].primitives).toHaveLength(1);
+      expect(new Set(readPropertyTable(glb).lod)).toEqual(new Set(['1.2']));
+      expect(tile.refine).toBe('REPLACE');
+      const below = tile.children.reduce((sum, child) => sum + triangles(child), 0);
+      expect(triangles(tile)).toBeLessThan(below);
+      for (const child of tile.children) expect(tile.geometricError).toBeGreaterThan(child.geometricError);
+    }
+    expect(inner).toBeGreaterThanOrEqual(3);
+    // The root holds at most COARSE_MAX_BUILDINGS blocks of 10 triangles (4 walls × 2 + a 2-triangle roof).
+    expect(triangles(tileset.root)).toBeLessThanOrEqual(COARSE_MAX_BUILDINGS * 10);
+  });
+
   it('gives inner tiles simplified REPLACE content, keeps leaves exact, and keeps errors monotonic', async () => {
     const dir = path.join(createTmpDir(), 'tiles');
     const buildings = createRandomBoxes(2000, 11);
-    const report = await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 150, coarseContent: true });
+    const report = await buildBuildingTileset(buildings, { outDir: dir, geoidHeightM: GEOID_M, maxBuildingsPerTile: 150, coarseContent: true, coarseMinBuildings: 0 });
     const tileset = readTileset(dir);
     expect(tilesetProblems(tilesetSchema.parse(tileset))).toEqual([]);
     const byId = new Map(buildings.map((b) => [b.id, b]));
@@ -234,16 +311,19 @@ describe('buildBuildingTileset with coarseContent (HLOD)', () => {
     visit(tileset.root, identity, () => {});
     expect(inLeaves.sort()).toEqual(buildings.map((b) => b.id).sort());
     expect(report.coarseContentCount).toBeGreaterThan(0);
-    // Brute force: the root shows exactly the 1,000 biggest (bbox area × height) of all buildings.
+    // Brute force: the root shows exactly the biggest (bbox area × height) of all buildings, as many as a quarter
+    // of what its children show (at most 1,000).
     const weight = (b: Building) => {
       const xs = b.footprint[0].map((p) => p[0]);
       const ys = b.footprint[0].map((p) => p[1]);
       return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) * b.heightM;
     };
-    const biggest = [...buildings].sort((a, b) => weight(b) - weight(a)).slice(0, COARSE_MAX_BUILDINGS).map((b) => b.id);
+    const childIds = tileset.root.children!.map((c) => readPropertyTable(readGlb(new Uint8Array(fs.readFileSync(path.join(dir, c.content!.uri))))).identificatie.length);
+    const shown = Math.min(COARSE_MAX_BUILDINGS, Math.ceil(childIds.reduce((a, b) => a + b, 0) / 4));
+    const biggest = [...buildings].sort((a, b) => weight(b) - weight(a)).slice(0, shown).map((b) => b.id);
     const rootIds = readPropertyTable(readGlb(new Uint8Array(fs.readFileSync(path.join(dir, tileset.root.content!.uri))))).identificatie;
     expect([...rootIds].sort()).toEqual(biggest.sort());
-    // The root shows the 1,000 biggest; leaving out the other 1,000 costs at most the tallest of them.
+    // Leaving out the others costs at most the tallest of them.
     const omittedMax = Math.max(...buildings.map((b) => b.heightM));
     expect(tileset.root.geometricError).toBeLessThanOrEqual(Math.max(omittedMax, tileset.geometricError));
   });

@@ -43,8 +43,11 @@ class SqliteStore implements Store {
     if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     // Fail now, with a clear message, on a file that is not a database rather than on the first query.
-    const check = this.db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`${file} is damaged (quick_check: ${String(check)}); refusing to use it`);
+    const check = quickCheck(this.db);
+    if (check !== 'ok') {
+      this.db.close();
+      throw new Error(`${file} is damaged (quick_check: ${check}); refusing to use it`);
+    }
     this.db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
@@ -388,4 +391,13 @@ class SqliteStore implements Store {
 /** The record as stored in buildings.data: the mesh lives in building_meshes. */
 function withoutMesh({ lod2: _mesh, ...rest }: Building): Omit<Building, 'lod2'> {
   return rest;
+}
+
+/** quick_check's verdict; a file that is no database at all throws (SQLITE_NOTADB) instead, which is a verdict too. */
+function quickCheck(db: Database.Database): string {
+  try {
+    return String(db.pragma('quick_check', { simple: true }));
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
