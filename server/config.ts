@@ -19,6 +19,11 @@ export const configSchema = z.object({
   publicBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Days after a participation session closes before its comments are deleted for good (AVG storage limitation). */
   participationRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Where the twin's records live: `postgres://…` for PostGIS (scale-out) or `sqlite:PATH`; default the SQLite file in dataDir. */
+  storeUrl: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/\S+|sqlite:\S+)$/, 'expected postgres://… or sqlite:PATH')
+    .optional(),
   logRequests: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
@@ -39,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoScale: env.TWEELING_DEMO_SCALE,
     publicBaseUrl: env.TWEELING_PUBLIC_BASE_URL,
     participationRetentionDays: env.TWEELING_PARTICIPATION_RETENTION_DAYS,
+    storeUrl: env.TWEELING_STORE_URL,
     logRequests: env.TWEELING_LOG_REQUESTS,
   };
   const given = (o: Record<string, unknown>) => Object.entries(o).filter(([, v]) => v !== undefined && v !== '');

@@ -13,11 +13,17 @@ import { importBuildingsCommand } from './buildings/import-command.ts';
 import { exportTiles } from './tiles/export-tiles.ts';
 import { importSensorsCommand } from './sensors/import/import-command.ts';
 import { openWorkspace } from './workspace/workspace.ts';
+import { startRetentionSchedule } from './participation/retention.ts';
+import { DEMO_ACCOUNTS_FILE, ensureDemoAccounts } from './workspace/auth/demo-accounts.ts';
+import { registerUserCommands } from './workspace/auth/user-command.ts';
+import { registerImportAudit } from './workspace/import-audit.ts';
 import { openSensorStore } from './sensors/store/sensor-store.ts';
 import { importOmgevingsplanCommand } from './omgevingsplan/import-command.ts';
 import { importHealthCommand } from './health/import-command.ts';
 import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
+import { formatAddressReport, formatStreetReport, provenanceOf, importAddressesCommand, importStreetsCommand } from './scenarios/fibre/import/import-network-command.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { formatMigrateReport, migrateCommand, openStoreAt } from './store/migrate-command.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,15 +42,21 @@ program
   .description('prepare the twin if needed (generates Demostad on first start) and serve it')
   .option('-p, --port <port>', 'port (env PORT)')
   .option('--host <host>', 'host to bind (env TWEELING_HOST)')
-  .action(async (o: { port?: string; host?: string }) => {
-    const config = loadConfig(process.env, { dataDir: program.opts().dataDir, port: o.port, host: o.host });
+  .option('--store <url>', 'the twin\'s store: postgres://… (PostGIS, see `tweeling migrate`) or sqlite:PATH (env TWEELING_STORE_URL; default the SQLite file in the data directory)')
+  .action(async (o: { port?: string; host?: string; store?: string }) => {
+    const config = loadConfig(process.env, { dataDir: program.opts().dataDir, port: o.port, host: o.host, storeUrl: o.store });
     const progress = consoleProgress();
-    await prepareTwin(config, progress);
     const paths = dataPaths(config);
-    const store = await openSqliteStore(paths.store);
+    // An external store is filled by `tweeling migrate` or imports; the demo is only generated into the default file.
+    if (config.storeUrl === undefined) await prepareTwin(config, progress);
+    else if (!fs.existsSync(`${paths.buildingTiles}/tileset.json`)) console.error(`warning: no 3D Tiles in ${paths.buildingTiles}; run \`tweeling build-tiles\` on the source twin`);
+    const store = config.storeUrl === undefined ? await openSqliteStore(paths.store) : await openStoreAt(config.storeUrl);
     const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors) : undefined;
     if (sensors) setInterval(() => sensors.checkpoint(), 60_000).unref();
     const workspace = openWorkspace(paths.workspace);
+    startRetentionSchedule(workspace);
+    const demoAccounts = ensureDemoAccounts(workspace, { dataDir: config.dataDir, synthetic: (await store.meta())?.synthetic === true });
+    if (demoAccounts) console.log(`Demo accounts (username, role, password; kept in ${path.join(config.dataDir, DEMO_ACCOUNTS_FILE)}):\n  ${demoAccounts.join('\n  ')}`);
     const app = createApp({ store, sensors, config, workspace });
     const server = await startServer(app, config, store, workspace, ...(sensors ? [sensors] : []));
     const address = server.address();
@@ -115,11 +127,19 @@ importCommand
   .argument('<files...>', 'CityJSON, CityJSONSeq or GeoJSON files')
   .option('--skip-invalid', 'import the valid buildings and report the invalid ones instead of refusing the files')
   .option('--licence <licence>', 'licence of the source, e.g. "CC BY 4.0" for 3D BAG')
-  .action(async (files: string[], o: { skipInvalid?: boolean; licence?: string }) => {
+  .option('--update', 'upsert instead of replace: buildings in the files replace those with the same id, stored buildings inside the files\' area that they lack are removed, and only the tiles that change are rewritten')
+  .action(async (files: string[], o: { skipInvalid?: boolean; licence?: string; update?: boolean }) => {
     const config = opts();
     const store = await openSqliteStore(dataPaths(config).store);
     try {
-      const report = await importBuildingsCommand(store, files, { skipInvalid: o.skipInvalid === true, licence: o.licence });
+      const report = await importBuildingsCommand(store, files, {
+        skipInvalid: o.skipInvalid === true,
+        licence: o.licence,
+        update: o.update === true,
+        tilesDir: dataPaths(config).buildingTiles,
+        progress: consoleProgress(),
+      });
+      if (report.upsert) console.error(`${report.upsert.inserted} added, ${report.upsert.updated} replaced, ${report.upsert.removed.length} removed inside the files' area`);
       for (const w of report.warnings) console.error(`warning: ${w}`);
       for (const s of report.skipped) console.error(`${s.file}: CityObject ${s.id}: skipped: ${s.reason}`);
       const lods = Object.entries(report.lods).map(([lod, n]) => `${n} × LoD ${lod}`).join(', ');
@@ -128,8 +148,6 @@ importCommand
     } finally {
       await store.close();
     }
-    // The tileset is only rebuilt on start when it is missing, so rebuild it now.
-    await buildTiles(config, consoleProgress());
   });
 
 importCommand
@@ -205,6 +223,49 @@ importCommand
     }
   });
 
+importCommand
+  .command('streets')
+  .description('import street centre lines (OSM XML export, or GeoJSON lines in CRS84 or RD New); replaces the streets and prints the topology repair report')
+  .argument('<files...>', '.osm/.xml or .geojson/.json files')
+  .option('--skip-invalid', 'import the valid streets and report the invalid ones instead of refusing the files')
+  .option('--snap-tolerance <m>', 'endpoints closer than this are joined (metres)', '0.5')
+  .option('--source <text>', 'source shown with the layer (default: OpenStreetMap for .osm files, else the file names)')
+  .option('--licence <id>', 'licence of the data (default: ODbL-1.0 for .osm files, else "onbekend")')
+  .action(async (files: string[], o: { skipInvalid?: boolean; snapTolerance: string; source?: string; licence?: string }) => {
+    const snapToleranceM = Number(o.snapTolerance);
+    if (!Number.isFinite(snapToleranceM) || snapToleranceM < 0) throw new Error(`--snap-tolerance must be a number ≥ 0, not ${o.snapTolerance}`);
+    const store = await openSqliteStore(dataPaths(opts()).store);
+    try {
+      const report = await importStreetsCommand(store, files, { skipInvalid: o.skipInvalid === true, snapToleranceM, source: o.source, licence: o.licence, progress: consoleProgress() });
+      if (provenanceOf(files, o).licence === 'onbekend') console.error('warning: no --licence given; the streets layer says "licence: onbekend"');
+      for (const w of report.warnings) console.error(`warning: ${w}`);
+      for (const s of report.skipped) console.error(`${s.file} ${s.where}: skipped: ${s.reason}`);
+      console.error(formatStreetReport(report));
+    } finally {
+      await store.close();
+    }
+  });
+
+importCommand
+  .command('addresses')
+  .description('import addresses (CSV with postcode, huisnummer and x/y or lon/lat; or GeoJSON points, e.g. PDOK/BAG); replaces the addresses')
+  .argument('<files...>', '.csv or .geojson/.json files')
+  .option('--skip-invalid', 'import the valid addresses and report the invalid ones instead of refusing the files')
+  .option('--source <text>', 'source shown with the layer (default: the file names)')
+  .option('--licence <id>', 'licence of the data, e.g. CC0-1.0 for the BAG (default "onbekend")')
+  .action(async (files: string[], o: { skipInvalid?: boolean; source?: string; licence?: string }) => {
+    const store = await openSqliteStore(dataPaths(opts()).store);
+    try {
+      const report = await importAddressesCommand(store, files, { skipInvalid: o.skipInvalid === true, source: o.source, licence: o.licence, progress: consoleProgress() });
+      if (provenanceOf(files, o).licence === 'onbekend') console.error('warning: no --licence given; the addresses layer says "licence: onbekend"');
+      for (const w of report.warnings) console.error(`warning: ${w}`);
+      for (const s of report.skipped) console.error(`${s.file} ${s.where}: skipped: ${s.reason}`);
+      console.error(formatAddressReport(report));
+    } finally {
+      await store.close();
+    }
+  });
+
 program
   .command('steiner')
   .description('solve a Steiner tree problem in a PACE 2018 .gr file; prints the tree weight on the last line')
@@ -226,6 +287,20 @@ program
       throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+
+program
+  .command('migrate')
+  .description('copy a whole twin (records, meshes, collections, documents) from one store to another and verify the counts')
+  .requiredOption('--from <url>', 'source store: sqlite:PATH (e.g. sqlite:data/generated/tweeling.sqlite)')
+  .requiredOption('--to <url>', 'target store, empty: postgres://user@host:5432/db')
+  .action(async (o: { from: string; to: string }) => {
+    const report = await migrateCommand(o.from, o.to, { progress: consoleProgress() });
+    console.log(formatMigrateReport(report));
+    if (!report.ok) process.exitCode = 1;
+  });
+
+registerUserCommands(program, opts);
+registerImportAudit(importCommand, opts);
 
 try {
   await program.parseAsync(process.argv);
