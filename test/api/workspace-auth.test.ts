@@ -109,6 +109,26 @@ describe('CSRF', () => {
   });
 });
 
+describe('CSRF scope', () => {
+  // Reproduces the bug where signing in broke the 5G and fibre panels: their public calculators got 403.
+  it('does not ask for the token on the public calculators, whose answer is the same for everyone', async () => {
+    const { cookie } = await login('petra', 'planner-secret-1');
+    const res = await fetch(`${twin.url}/api/omgevingsplan/check`, {
+      method: 'POST',
+      ...json({ structure: { kind: 'street-cabinet', heightM: 1.5 }, lon: 0, lat: 0 }, { cookie }),
+    });
+    expect(res.status).not.toBe(403);
+  });
+
+  it('asks for it on every route that acts with the session: auth, scenarios, briefings, participation, audit', async () => {
+    const { cookie } = await login('petra', 'planner-secret-1');
+    for (const path of ['/api/auth/logout', '/api/scenarios', '/api/briefings', '/api/participation/sessions']) {
+      const res = await fetch(`${twin.url}${path}`, { method: 'POST', ...json({}, { cookie }) });
+      expect(res.status, path).toBe(403);
+    }
+  });
+});
+
 describe('login rate limit', () => {
   it('answers 429 with Retry-After after 10 failures for one username and client, even with the right password', async () => {
     for (let i = 0; i < 10; i++) expect((await login('limit', `wrong-${i}-password`)).res.status).toBe(401);

@@ -10,6 +10,13 @@ import { SESSION_COOKIE, cookieValue, csrfTokenMatches, findSession } from './se
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/**
+ * Routes whose effect depends on who is signed in. A forged cross-site request can only abuse a session there; the
+ * public calculators (5G coverage, fibre design, rule check) act the same for everyone, so they need no token and
+ * the viewer's panels keep working after sign-in.
+ */
+const SESSION_AUTHORITY_PREFIXES = ['/api/auth/', '/api/scenarios', '/api/briefings', '/api/participation', '/api/audit'];
+const actsWithSessionAuthority = (path: string) => SESSION_AUTHORITY_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** What authenticate leaves in res.locals besides the actor. */
@@ -30,7 +37,7 @@ export function authenticate(workspace: Workspace): RequestHandler {
     const actor: Actor = { role: session.role, userId: session.userId, username: session.username };
     res.locals.actor = actor;
     res.locals.session = { sessionId: id, csrfToken: session.csrfToken } satisfies SessionLocals;
-    if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.path)) {
+    if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.path) && actsWithSessionAuthority(req.path)) {
       const sent = req.headers[CSRF_HEADER];
       if (!csrfTokenMatches(typeof sent === 'string' ? sent : undefined, session.csrfToken)) {
         workspace.audit.append({ actor, action: 'auth.denied', target: `${req.method} ${req.path.slice(0, 200)}`, details: { reason: 'csrf' } });
