@@ -1,5 +1,7 @@
 // Boots the viewer: reads the twin and its layer catalogue, builds the globe and the panels, and keeps
 // Cesium and the URL hash in step with the one state object.
+// First: zod must be jitless before any schema is built (see the module).
+import './zod-jitless.ts';
 import './viewer/cesium-base-url.ts';
 import './styles.css';
 import { Cartesian3, Cartographic, HeadingPitchRange, Math as CesiumMath, Matrix4, SceneTransforms, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Scene } from '@cesium/engine';
@@ -32,6 +34,9 @@ import { isLayerVisible, StateStore, stateFromHash, stateToHash, withLayerVisibi
 import { createSensorPanel, type SensorPanel } from './sensors/sensor-panel.ts';
 import { createViewer } from './viewer/create-viewer.ts';
 import { findBuildingPixel, pickBuilding, type PickedBuilding } from './viewer/picking.ts';
+import { modeFromUrl } from './modes/mode-from-url.ts';
+import { startMode } from './modes/start-mode.ts';
+import { mountWorkspace } from './workspace/mount-workspace.ts';
 
 /** Test and debugging hooks; see test/e2e. */
 export interface TweelingTestApi {
@@ -290,6 +295,20 @@ async function boot(): Promise<void> {
     status?.replaceChildren();
   });
   window.__tweeling = api;
+
+  // Council briefing, its print, and citizen participation (client/modes): chosen by ?mode=, on top of this viewer.
+  const mode = modeFromUrl(location.search);
+  if (mode) {
+    startMode(mode, {
+      scene, store, twin, layers, algorithms, header, sidebar, viewerContainer,
+      ready: () => api.ready,
+      nextFrame: () => nextFrame(scene),
+      pickBuilding: (x, y) => pickBuilding(scene, x, y),
+    });
+  }
+
+  // The planner's workspace (client/workspace): sign-in, scenarios, compare, algorithm register, text alternative.
+  if (!mode) mountWorkspace({ store, scene, twin, layers, algorithms, header, sidebar, viewerContainer });
 }
 
 boot().catch((error: unknown) => {

@@ -40,6 +40,9 @@ export interface AppState {
   /** Fibre planner: the POP site id and the target buurt codes; absent = not chosen. */
   readonly fibrePop?: string;
   readonly fibreBuurten?: readonly string[];
+  /** Workspace: the chosen scenario (its id, a UUID) and what it is compared with ('current' = today's situation). */
+  readonly scenarioId?: string;
+  readonly compareId?: string;
 }
 
 /** The 5G per-buurt share is shown at ≥ −90 dBm ("good", DOMAIN.md §2.3) unless the user picks another class. */
@@ -79,6 +82,7 @@ export function isTool(value: unknown): value is Tool {
 const LAYER_ID = /^[\w-]{1,64}$/;
 const INDICATOR_ID = /^[\w.-]{1,64}$/;
 const BUURT_CODE = /^BU\d{8}$/;
+const SCENARIO_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function layerList(text: string | null): string[] {
   return text ? [...new Set(text.split(',').filter((id) => LAYER_ID.test(id)))].sort() : [];
@@ -135,6 +139,8 @@ export function stateToHash(state: AppState): string {
   if (state.fivegThresholdDbm !== undefined && state.fivegThresholdDbm !== DEFAULT_FIVEG_THRESHOLD_DBM) params.set('rsrp', String(state.fivegThresholdDbm));
   if (state.fibrePop) params.set('fpop', state.fibrePop);
   if (state.fibreBuurten && state.fibreBuurten.length > 0) params.set('fbu', [...state.fibreBuurten].sort().join(','));
+  if (state.scenarioId) params.set('scenario', state.scenarioId);
+  if (state.compareId) params.set('compare', state.compareId);
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -151,6 +157,8 @@ export function stateFromHash(hash: string): AppState {
   const candidates = candidatesFromText(params.get('ant'));
   const threshold = Number(params.get('rsrp'));
   const fibrePop = params.get('fpop');
+  const scenarioId = params.get('scenario');
+  const compareId = params.get('compare');
   const fibreBuurten = [...new Set((params.get('fbu') ?? '').split(',').filter((c) => BUURT_CODE.test(c)))].sort();
   return {
     lang: isLanguage(lang) ? lang : defaults.lang,
@@ -167,6 +175,8 @@ export function stateFromHash(hash: string): AppState {
     ...((FIVEG_THRESHOLDS_DBM as readonly number[]).includes(threshold) && threshold !== DEFAULT_FIVEG_THRESHOLD_DBM ? { fivegThresholdDbm: threshold } : {}),
     ...(fibrePop && LAYER_ID.test(fibrePop) ? { fibrePop } : {}),
     ...(fibreBuurten.length > 0 ? { fibreBuurten } : {}),
+    ...(SCENARIO_ID.test(scenarioId ?? '') ? { scenarioId: scenarioId! } : {}),
+    ...(SCENARIO_ID.test(compareId ?? '') || compareId === 'current' ? { compareId: compareId! } : {}),
   };
 }
 
