@@ -1,8 +1,9 @@
-// HTTP client for the workspace API (server/contracts/workspace.ts): sign-in, scenarios, comparison, briefings.
+// HTTP client for the workspace API (server/contracts/workspace.ts): sign-in, scenarios, comparison, briefings, audit.
 // The session cookie is HttpOnly and travels by itself (same origin); the CSRF token from login/me is kept here, per
 // client instance, and sent as X-CSRF-Token on every state-changing request. Errors arrive as RFC 9457
 // problem+json and are thrown as WorkspaceApiError with the server's detail as the message.
 import type {
+  AuditEntryView,
   Briefing,
   Comparison,
   LoginRequest,
@@ -60,6 +61,22 @@ export interface WorkspaceApi {
   runScenario(id: string, options?: RunOptions): Promise<Scenario>;
   compareScenarios(a: string, b: string): Promise<Comparison>;
   listBriefings(): Promise<Briefing[]>;
+  /** Admin only: audit entries newest first; `before` is the `seq` of the last entry of the previous page. */
+  listAudit(page?: AuditPageRequest): Promise<AuditEntryView[]>;
+  /** Admin only: checks the audit log's hash chain. */
+  verifyAudit(): Promise<AuditVerification>;
+}
+
+export interface AuditPageRequest {
+  limit?: number;
+  before?: number;
+}
+
+/** GET /api/audit/verify (auditVerificationSchema): brokenAt is the `seq` of the first entry that does not match. */
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  brokenAt?: number;
 }
 
 export interface WorkspaceApiOptions {
@@ -182,5 +199,13 @@ export function createWorkspaceApi({ baseUrl = '', fetchImpl = (...args) => fetc
     },
     compareScenarios: (a, b) => json<Comparison>('GET', `/api/scenarios/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
     listBriefings: async () => listOf<Briefing>(await json('GET', '/api/briefings'), 'briefings'),
+    async listAudit({ limit, before } = {}) {
+      const query = new URLSearchParams();
+      if (limit !== undefined) query.set('limit', String(limit));
+      if (before !== undefined) query.set('before', String(before));
+      const search = query.toString();
+      return listOf<AuditEntryView>(await json('GET', `/api/audit${search ? `?${search}` : ''}`), 'entries');
+    },
+    verifyAudit: () => json<AuditVerification>('GET', '/api/audit/verify'),
   };
 }

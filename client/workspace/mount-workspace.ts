@@ -1,5 +1,6 @@
 // The planner's workspace in the viewer: sign-in and scenarios in the sidebar, the comparison over the globe, the
-// algorithm register behind a header button, and the text alternative of the 3D view. main.ts calls this once.
+// algorithm register (and, for admins, the audit log) behind header buttons, and the text alternative of the 3D
+// view. main.ts calls this once.
 import type { Scene } from '@cesium/engine';
 import type { Scenario, ScenarioInputs } from '../../server/contracts/workspace.ts';
 import { fetchFibreDefaults, type PopSite } from '../api/fibre-api.ts';
@@ -8,6 +9,7 @@ import { createWorkspaceApi } from '../api/workspace-api.ts';
 import { lonLatDegToRd, rdToLonLatDeg } from '../geo/rd.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
 import { fivegCandidatesOf, isLayerVisible, withLayerVisibility, type AppState, type StateStore } from '../state/app-state.ts';
+import { createAuditPage } from './audit-page.ts';
 import { createCameraBridge } from './camera-bridge.ts';
 import { createCompareSwipe } from './compare-swipe.ts';
 import { CURRENT, createCompareView } from './compare-view.ts';
@@ -101,6 +103,9 @@ export function mountWorkspace({ store, scene, twin, layers, algorithms, header,
   const register = createRegisterPage(store, algorithms, layers);
   header.append(register.button);
   document.body.append(register.dialog);
+  const audit = createAuditPage(store, session, api);
+  header.append(audit.button);
+  document.body.append(audit.dialog);
 
   const textAlternative = createTextAlternative(() => {
     const state = store.state;

@@ -41,6 +41,14 @@ export const HEALTH_ALGORITHMS: AlgorithmEntry[] = [
         en: 'RIVM neighbourhood figures are model estimates (small-area estimation), not measured prevalence; use them with some caution. Confidence intervals are not shown yet.',
       },
     ],
+    owner: {
+      nl: 'GGD (onderzoeker Gezondheidsmonitor) samen met Team Publieke Gezondheid; in de demo beheren de Tweeling-maintainers de code.',
+      en: 'GGD (Gezondheidsmonitor researcher) together with the public health team; in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De GGD bepaalt de drempel voor het minimum aantal respondenten en de afronding (instelbaar); Tweeling past ze daarna automatisch toe op elke publicatie, zonder uitzonderingen per buurt met de hand.',
+      en: 'The GGD sets the minimum-respondents threshold and the rounding (configurable); Tweeling then applies them automatically to every publication, with no manual exceptions per buurt.',
+    },
     code: ['server/health/disclosure.ts', 'server/health/health-collections.ts', 'server/api/public-health-router.ts'],
     references: ['DOMAIN.md Part B §5.1, §5.3, §5.4', 'https://www.cbs.nl/nl-nl/longread/diversen/2022/toelichting-wijk-en-buurtkaart-2020-2021-en-2022'],
   },
@@ -68,6 +76,14 @@ export const HEALTH_ALGORITHMS: AlgorithmEntry[] = [
         en: 'Quantile classes magnify small differences: two buurten in different classes may differ by only one percentage point. Classes are per indicator and not comparable between municipalities.',
       },
     ],
+    owner: {
+      nl: 'Team Publieke Gezondheid (beleidsmedewerker gezondheid); in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Public health team (health policy officer); in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'Geen beslissing per geval: de klassen zijn een weergavekeuze. Wie de kaart voor beleid gebruikt, leest de werkelijke buurtwaarden en het aantal respondenten, niet alleen de kleur.',
+      en: 'No decision per case: the classes are a display choice. Anyone using the map for policy reads the actual buurt values and respondent counts, not just the colour.',
+    },
     code: ['server/health/quantile-classes.ts'],
     references: ['DOMAIN.md Part B §5.3'],
   },
@@ -90,6 +106,14 @@ export const HEALTH_ALGORITHMS: AlgorithmEntry[] = [
       },
     ],
     limits: [{ nl: 'Volledig synthetisch; zegt niets over een echte buurt.', en: 'Entirely synthetic; says nothing about any real neighbourhood.' }],
+    owner: {
+      nl: 'De Tweeling-maintainers (synthetische demogegevens; geen gemeentelijke rol).',
+      en: 'The Tweeling maintainers (synthetic demo data; no municipal role).',
+    },
+    humanInTheLoop: {
+      nl: 'Niemand neemt besluiten op basis van deze gegevens; de gezondheidslaag van Demostad is als synthetisch gemarkeerd.',
+      en: 'Nobody takes decisions on this data; the Demostad health layer is marked synthetic.',
+    },
     code: ['server/demo/health/generate-health.ts', 'server/demo/health/buurt-traits.ts'],
     references: ['DOMAIN.md Part B §5.1'],
   },

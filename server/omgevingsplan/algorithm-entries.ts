@@ -24,6 +24,14 @@ export const OMGEVINGSPLAN_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Idealisatie "indicatief" wordt getoond maar niet anders behandeld. Bouwhoogte wordt in het omgevingsplan vaak anders gemeten (bijv. zonder schoorstenen), dus een overschrijding is een signaal, geen constatering.', en: 'Idealisation "indicatief" is shown but not treated differently. Plans often measure building height differently (e.g. without chimneys), so an exceedance is a signal, not a finding.' },
       { nl: 'Alleen het omgevingsplan dat in Tweeling is geladen; geen omgevingsverordening, waterschapsverordening, rijksregels of het tijdelijk deel (oude bestemmingsplannen).', en: 'Only the omgevingsplan loaded into Tweeling; no provincial or water-board ordinances, national rules, or the transitional part (old bestemmingsplannen).' },
     ],
+    owner: {
+      nl: 'Team Ruimtelijke Ordening (beleidsmedewerker omgevingsplan); in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Spatial planning team (omgevingsplan policy officer); in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De getoonde regels helpen het plan te lezen; bij een aanvraag of handhaving toetst de vergunningverlener of toezichthouder aan de officiële tekst in het Omgevingsloket. Een hoogteoverschrijding is een signaal dat een mens nagaat, geen constatering.',
+      en: 'The rules shown help to read the plan; for an application or enforcement the permit officer or inspector checks against the official text in the Omgevingsloket. A height exceedance is a signal for a person to check, not a finding.',
+    },
     code: ['server/omgevingsplan/rules-at.ts', 'server/omgevingsplan/plan-index.ts', 'server/omgevingsplan/rule-check.ts'],
     references: ['DOMAIN.md Part B §1', 'https://docs.geostandaarden.nl/ow/def-im-imow-20231215'],
   },
@@ -46,6 +54,14 @@ export const OMGEVINGSPLAN_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Indicatie, niet juridisch bindend: de Vergunningcheck in het Omgevingsloket is leidend. Geen instemmingsprocedure (antenneconvenant), welstand, milieuregels (> 4 kW), Natura 2000 of beperkingengebieden.', en: 'Indication, not legally binding: the Omgevingsloket Vergunningcheck is authoritative. No consent procedure (antenna covenant), aesthetics review, environmental rules (> 4 kW), Natura 2000 or restriction areas.' },
       { nl: 'Activiteiten worden op naam herkend; een plan dat andere namen gebruikt wordt niet begrepen en valt terug op de landelijke standaardregels.', en: 'Activities are recognised by name; a plan using other names is not understood and falls back on the national defaults.' },
     ],
+    owner: {
+      nl: 'Team Ruimtelijke Ordening (beleidsmedewerker omgevingsplan) samen met Team Vergunningen; in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Spatial planning team (omgevingsplan policy officer) together with the permits team; in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De planner beoordeelt elke voorgestelde locatie; het resultaat is advies, geen besluit. Over een vergunningaanvraag beslist het bevoegd gezag (Team Vergunningen) op basis van de officiële regels.',
+      en: 'The planner reviews every proposed location; the result is advice, not a decision. The competent authority (permits team) decides on a permit application under the official rules.',
+    },
     code: ['server/omgevingsplan/rule-check.ts', 'server/omgevingsplan/placement-defaults.ts', 'server/api/omgevingsplan-router.ts'],
     references: ['DOMAIN.md Part A §4', 'DOMAIN.md Part B §1.6', 'https://www.antennebureau.nl/onderwerpen/plaatsing-antennes'],
   },
@@ -61,6 +77,14 @@ export const OMGEVINGSPLAN_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Functie per buurt: centrum waar de monumenten staan, bedrijventerrein waar kantoren en industrie overheersen, groen zonder gebouwen, anders wonen. Maximum bouwhoogte per zone zo gekozen dat ongeveer 1–3 % van de gebouwen te hoog is.', en: 'Function per buurt: centre where the monuments are, business park where offices and industry dominate, green without buildings, housing otherwise. Maximum height per zone chosen so that roughly 1–3 % of buildings are too tall.' },
     ],
     limits: [{ nl: 'Volledig verzonnen; zegt niets over een echte gemeente.', en: 'Entirely made up; says nothing about any real municipality.' }],
+    owner: {
+      nl: 'De Tweeling-maintainers (synthetische demogegevens; geen gemeentelijke rol).',
+      en: 'The Tweeling maintainers (synthetic demo data; no municipal role).',
+    },
+    humanInTheLoop: {
+      nl: 'Niemand neemt besluiten op basis van deze gegevens; het plan is als synthetisch gemarkeerd en hoort alleen bij Demostad.',
+      en: 'Nobody takes decisions on this data; the plan is marked synthetic and belongs to Demostad only.',
+    },
     code: ['server/demo/omgevingsplan/generate-omgevingsplan.ts', 'server/demo/omgevingsplan/demo-zones.ts'],
     references: ['server/omgevingsplan/README.md'],
   },

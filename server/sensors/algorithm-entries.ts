@@ -50,6 +50,14 @@ export const SENSOR_ALGORITHMS: AlgorithmEntry[] = [
         en: 'Unlike RIVM’s operational method (ratio of the group average of sensors to the reference station, per hour), Tweeling calibrates each sensor on its own with fixed coefficients over the period.',
       },
     ],
+    owner: {
+      nl: 'Team Milieu (adviseur luchtkwaliteit), in overleg met de omgevingsdienst; in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Environment team (air quality adviser), in consultation with the environmental service; in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De adviseur luchtkwaliteit stelt de criteria in (minimale uren, R², bereik van de versterking) en beoordeelt sensoren die als onbetrouwbaar zijn gemarkeerd; gekalibreerde waarden worden nooit automatisch gebruikt voor een wettelijke toets of handhaving.',
+      en: 'The air quality adviser sets the criteria (minimum hours, R², gain range) and reviews sensors flagged as untrustworthy; calibrated values are never used automatically for a legal assessment or enforcement.',
+    },
     code: ['server/sensors/calibration/fit-calibration.ts', 'server/sensors/calibration/least-squares.ts', 'server/sensors/calibration/calibrate-stored-sensors.ts'],
     references: [
       'DOMAIN.md Part B §2.10',
@@ -72,6 +80,14 @@ export const SENSOR_ALGORITHMS: AlgorithmEntry[] = [
       },
     ],
     limits: [{ nl: 'Alles is synthetisch; niet gebruiken voor conclusies over een echte gemeente.', en: 'Everything is synthetic; do not use it for conclusions about a real municipality.' }],
+    owner: {
+      nl: 'De Tweeling-maintainers (synthetische demogegevens; geen gemeentelijke rol).',
+      en: 'The Tweeling maintainers (synthetic demo data; no municipal role).',
+    },
+    humanInTheLoop: {
+      nl: 'Niemand neemt besluiten op basis van deze gegevens; de meetreeksen van Demostad zijn als synthetisch gemarkeerd.',
+      en: 'Nobody takes decisions on this data; the Demostad series are marked synthetic.',
+    },
     code: ['server/demo/sensors/generate-sensors.ts', 'server/demo/sensors/series.ts'],
     references: ['DOMAIN.md Part B §2.7–§2.10'],
   },

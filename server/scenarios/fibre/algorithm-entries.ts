@@ -34,6 +34,14 @@ export const FIBRE_ALGORITHMS: readonly AlgorithmEntry[] = [
         en: 'Addresses that cannot be reached over the street network are reported and not connected.',
       },
     ],
+    owner: {
+      nl: 'Team Openbare Ruimte (coördinator kabels en leidingen) samen met de projectleider digitale infrastructuur; in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Public space team (cables and pipes coordinator) together with the digital infrastructure project lead; in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'Het tracé is een ontwerpvoorstel: de planner legt het naast bestaande kabels en leidingen (KLIC) en de netbouwer maakt het definitieve ontwerp, waarvoor de gemeente een instemmingsbesluit neemt (Telecommunicatiewet).',
+      en: 'The route is a design proposal: the planner compares it with existing cables and pipes (KLIC) and the network builder makes the final design, for which the municipality issues a consent decision (Telecommunications Act).',
+    },
     code: ['server/scenarios/fibre/steiner.ts', 'server/scenarios/fibre/steiner-local-search.ts'],
     references: ['DOMAIN.md Part A §5.4', 'Uchoa & Werneck, Fast local search for Steiner trees in graphs (2010)', 'PACE 2018 Steiner tree instances'],
   },
@@ -44,8 +52,18 @@ export const FIBRE_ALGORITHMS: readonly AlgorithmEntry[] = [
       nl: 'Maakt van straatassen een routeerbaar net met een prijs per straatdeel, en koppelt elk adres aan het dichtstbijzijnde punt op de dichtstbijzijnde straat.',
       en: 'Turns street centre lines into a routable network with a price per street section, and links every address to the nearest point on the nearest street.',
     },
-    inputs: ['street centre lines (RD New) with surface and class', 'address points', 'unit costs per surface and method', 'existing ducts', 'streets opened anyway'],
+    inputs: [
+      'street centre lines (RD New) with surface and class: Demostad, or imported from OSM XML or GeoJSON (`tweeling import streets`)',
+      'address points: Demostad, or imported from GeoJSON or CSV such as a BAG extract (`tweeling import addresses`)',
+      'unit costs per surface and method',
+      'existing ducts',
+      'streets opened anyway',
+    ],
     assumptions: [
+      {
+        nl: 'Geïmporteerde straten: alleen OSM-wegen die auto, fiets of voetganger gebruiken; klasse uit highway=* en verharding uit surface=*. Zonder surface-tag geldt een standaard per klasse (asfalt voor hoofd- en wijkwegen en fietspaden, klinkers voor woonstraten en erven); onbekende waarden krijgen die standaard met een waarschuwing. Geïmporteerde adressen krijgen hun buurt en gebouw door punt-in-polygoon.',
+        en: 'Imported streets: only OSM ways used by cars, bikes or pedestrians; class from highway=* and surface from surface=*. Without a surface tag a default per class applies (asphalt for main and district roads and cycle paths, brick paving for residential streets and living streets); unknown values get that default with a warning. Imported addresses get their buurt and building by point in polygon.',
+      },
       {
         nl: 'Topologieherstel: punten binnen 0,5 m worden één knoop; lijnen worden gesplitst op kruisingen zonder gedeeld punt en waar een ander lijneinde op of vlak bij de lijn ligt. Elke reparatie wordt gemeld (aantallen en voorbeelden).',
         en: 'Topology repair: points within 0.5 m become one node; lines are split at crossings without a shared vertex and where another line end lies on or near them. Every repair is reported (counts and examples).',
@@ -65,6 +83,10 @@ export const FIBRE_ALGORITHMS: readonly AlgorithmEntry[] = [
     ],
     limits: [
       {
+        nl: 'De verharding in OSM is vaak onvolledig; de standaard per klasse is een aanname die de sleufprijs sterk bepaalt. Wie beter weet, verbetert de surface-tag in de brongegevens.',
+        en: 'Surface tags in OSM are often incomplete; the class default is an assumption that strongly drives the trench price. Whoever knows better fixes the surface tag in the source data.',
+      },
+      {
         nl: 'Eén tracé per straatas: de keuze tussen de twee straatkanten en de kosten van huisaansluitingen aan de overkant worden niet apart gemodelleerd.',
         en: 'One route per street centre line: the choice between the two sides of a street and drops across the road are not modelled separately.',
       },
@@ -73,11 +95,24 @@ export const FIBRE_ALGORITHMS: readonly AlgorithmEntry[] = [
         en: 'Streets still disconnected after repair are reported as separate components; addresses on them are not reached.',
       },
     ],
+    owner: {
+      nl: 'Team Geo-informatie (beheerder basisgegevens) samen met Team Openbare Ruimte (coördinator kabels en leidingen); in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Geo-information team (base data administrator) together with the public space team (cables and pipes coordinator); in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De beheerder leest na het importeren van straten en adressen het verslag (topologiereparaties, overgeslagen records, niet gekoppelde adressen) en verbetert zo nodig de bron; de planner ziet niet aangesloten adressen als melding in het plan.',
+      en: 'After importing streets and addresses the administrator reads the report (topology repairs, skipped records, unlinked addresses) and fixes the source where needed; the planner sees unconnected addresses as warnings in the plan.',
+    },
     code: [
       'server/scenarios/fibre/build-street-network.ts',
       'server/scenarios/fibre/address-drops.ts',
       'server/scenarios/fibre/trench-cost-graph.ts',
       'server/scenarios/fibre/spatial-grid.ts',
+      'server/scenarios/fibre/import/import-network-command.ts',
+      'server/scenarios/fibre/import/parse-osm-streets.ts',
+      'server/scenarios/fibre/import/street-tags.ts',
+      'server/scenarios/fibre/import/parse-address-csv.ts',
+      'server/scenarios/fibre/import/link-addresses.ts',
     ],
     references: ['DOMAIN.md Part A §5.1, §5.3, §5.4.1', 'ChrisMolanus/ftth_planner: README.md, cost_parameters.py'],
   },
@@ -113,6 +148,14 @@ export const FIBRE_ALGORITHMS: readonly AlgorithmEntry[] = [
         en: 'Cable size (12–576 fibres) and duct class follow from the fibres per section; indicative.',
       },
     ],
+    owner: {
+      nl: 'Team Openbare Ruimte (coördinator kabels en leidingen) samen met de projectleider digitale infrastructuur; in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Public space team (cables and pipes coordinator) together with the digital infrastructure project lead; in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'Kastlocaties worden getoetst maar blijven voorstellen: het bevoegd gezag beslist over elke plaatsing en de netbouwer over de definitieve netarchitectuur.',
+      en: 'Cabinet sites are checked but remain proposals: the competent authority decides on every placement and the network builder on the final network architecture.',
+    },
     code: ['server/scenarios/fibre/gpon-clustering.ts', 'server/scenarios/fibre/design-network.ts', 'server/scenarios/fibre/rooted-tree.ts'],
     references: ['DOMAIN.md Part A §5.4.4, §5.5', 'ChrisMolanus/ftth_planner (k_means_constrained)'],
   },
@@ -152,6 +195,14 @@ export const FIBRE_ALGORITHMS: readonly AlgorithmEntry[] = [
         en: 'Phased construction does not redesign the network per phase: shared feeder routes are divided over the buurten pro rata.',
       },
     ],
+    owner: {
+      nl: 'Projectleider digitale infrastructuur samen met Team Financiën; in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Digital infrastructure project lead together with the finance team; in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De projectleider kiest eenheidsprijzen, take-rate, jaarbudget en volgorde en beoordeelt de raming; over geld en fasering beslissen college en raad. Tweeling legt geen budget vast.',
+      en: 'The project lead chooses unit costs, take-rate, yearly budget and ordering and reviews the estimate; the executive and council decide on money and phasing. Tweeling commits no budget.',
+    },
     code: ['server/scenarios/fibre/fibre-costs.ts', 'server/scenarios/fibre/buurt-costs.ts', 'server/scenarios/fibre/phasing.ts', 'server/scenarios/fibre/fibre-defaults.ts'],
     references: ['DOMAIN.md Part A §5.2, §5.3, §5.5, §5.6'],
   },

@@ -28,6 +28,14 @@ export const FIVEG_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Verbindingen langer dan de maximale afstand (standaard 1500 m) tellen niet mee, ook niet als storing. Hogere verdiepingen, terrein en bomen worden niet meegenomen; de straatroosterpunten liggen op de gemiddelde maaiveldhoogte van de gebouwen.', en: 'Links longer than the maximum range (default 1500 m) are left out, as interferers too. Upper floors, terrain and trees are not modelled; street grid points lie at the mean ground level of the buildings.' },
       { nl: 'De demo-antennes zijn verzonnen (drie fictieve operators); echte locaties staan in het Antenneregister.', en: 'The demo antennas are made up (three fictional operators); real sites are in the Antenneregister.' },
     ],
+    owner: {
+      nl: 'Team Ruimtelijke Ordening (adviseur telecom / antennecoördinator); in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Spatial planning team (telecom adviser / antenna coordinator); in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De planner beoordeelt de dekkingskaart voordat die in een advies of scenario wordt gebruikt; het is een indicatie, operators en het Antenneregister blijven de bron. Niets wordt automatisch besloten.',
+      en: 'The planner reviews the coverage map before it is used in advice or a scenario; it is an indication, operators and the Antenneregister remain the source. Nothing is decided automatically.',
+    },
     code: ['server/scenarios/fiveg/path-loss.ts', 'server/scenarios/fiveg/antenna-pattern.ts', 'server/scenarios/fiveg/o2i-penetration.ts', 'server/scenarios/fiveg/link-budget.ts', 'server/scenarios/fiveg/receiver-evaluator.ts', 'server/scenarios/fiveg/coverage.ts'],
     references: ['3GPP TR 38.901 V16.1.0 §7.3, §7.4.1, §7.4.3', 'ns-3 three-gpp-propagation-loss-model.cc and its test suite', 'TS 38.101-1 Table 5.3.2-1', 'TS 38.215 (SS-RSRP)', 'DOMAIN.md Part A §1–2'],
   },
@@ -45,8 +53,16 @@ export const FIVEG_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Alternatief (instelbaar): de statistische LOS-kans van 38.901 tabel 7.4.2-1 met het verwachte padverlies, voor als er geen gebouwgeometrie is.', en: 'Alternative (configurable): the statistical LOS probability of 38.901 Table 7.4.2-1 with the expected path loss, for when building geometry is missing.' },
     ],
     limits: [
-      { nl: 'Alleen blokken (LoD1): dakvormen, bomen, diffractie over daken en reflecties worden niet gemodelleerd; zicht is ja of nee.', en: 'Blocks only (LoD1): roof shapes, trees, diffraction over roofs and reflections are not modelled; sight is yes or no.' },
+      { nl: 'Alleen blokken (LoD1), ook als er LoD2-daken zijn geïmporteerd: dakvormen, bomen, diffractie over daken en reflecties worden niet gemodelleerd; zicht is ja of nee.', en: 'Blocks only (LoD1), even when LoD2 roofs have been imported: roof shapes, trees, diffraction over roofs and reflections are not modelled; sight is yes or no.' },
     ],
+    owner: {
+      nl: 'Team Ruimtelijke Ordening (adviseur telecom / antennecoördinator); in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Spatial planning team (telecom adviser / antenna coordinator); in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'Geen eigen menselijke stap: de uitkomst werkt alleen door via de dekkingsberekening, die de planner beoordeelt.',
+      en: 'No step of its own: the result only feeds the coverage computation, which the planner reviews.',
+    },
     code: ['server/scenarios/fiveg/building-scene.ts', 'server/scenarios/fiveg/line-of-sight.ts', 'server/scenarios/fiveg/los-probability.ts'],
     references: ['three-mesh-bvh (MeshBVH.raycastFirst)', '3GPP TR 38.901 §7.4.2', 'DOMAIN.md Part A §1.4, Appendix B'],
   },
@@ -67,6 +83,14 @@ export const FIVEG_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Indicatief: de RDI berekent de officiële veiligheidsafstand per antenne en publiceert die in het Antenneregister; die methode is hier niet nagebouwd. Dicht bij de antenne (nabije veld) overschat de formule.', en: 'Indicative: RDI computes the official safety distance per antenna and publishes it in the Antenneregister; that method is not reproduced here. Close to the antenna (near field) the formula overestimates.' },
       { nl: 'Geen tijdsmiddeling of belasting van massive-MIMO-antennes: altijd maximaal vermogen.', en: 'No time averaging or load of massive-MIMO antennas: always maximum power.' },
     ],
+    owner: {
+      nl: 'Team Ruimtelijke Ordening (adviseur telecom) samen met de GGD (medische milieukunde) voor vragen van bewoners; in de demo beheren de Tweeling-maintainers de code.',
+      en: "Spatial planning team (telecom adviser) together with the GGD (environmental health) for residents' questions; in the demo the Tweeling maintainers own the code.",
+    },
+    humanInTheLoop: {
+      nl: 'De indicatie is nooit een oordeel over naleving: de RDI (Rijksinspectie Digitale Infrastructuur) berekent en meet de officiële waarden. Bij zorgen van bewoners verwijst de adviseur of de GGD naar het Antenneregister en de RDI-metingen.',
+      en: 'The indication is never a compliance judgement: the RDI (Dutch Authority for Digital Infrastructure) computes and measures the official values. When residents are worried the adviser or the GGD points to the Antenneregister and the RDI measurements.',
+    },
     code: ['server/scenarios/fiveg/emf.ts', 'server/scenarios/fiveg/emf-safety.ts', 'server/scenarios/fiveg/receiver-evaluator.ts'],
     references: ['ICNIRP 1998 (Health Physics 74:494–522)', 'ICNIRP 2020 (Health Physics 118:483–524)', 'EU Council Recommendation 1999/519/EC', 'Gezondheidsraad 2015 (intrekking 3-m-vuistregel)', 'DOMAIN.md Part A §3'],
   },
@@ -87,6 +111,14 @@ export const FIVEG_ALGORITHMS: AlgorithmEntry[] = [
       { nl: 'Storing tussen de nieuwe locaties onderling en met het bestaande netwerk telt niet mee bij de keuze; reken de gekozen set na met de dekkingsberekening.', en: 'Interference between the new sites and with the existing network is not part of the choice; re-run the coverage with the chosen set.' },
       { nl: 'Geen kosten, draagvlak of instemmingsprocedure (Antenneconvenant); de uitkomst is een voorstel om te bespreken, geen besluit.', en: 'No costs, public support or consent procedure (Antenneconvenant); the result is a proposal to discuss, not a decision.' },
     ],
+    owner: {
+      nl: 'Team Ruimtelijke Ordening (adviseur telecom / antennecoördinator); in de demo beheren de Tweeling-maintainers de code.',
+      en: 'Spatial planning team (telecom adviser / antenna coordinator); in the demo the Tweeling maintainers own the code.',
+    },
+    humanInTheLoop: {
+      nl: 'De planner beoordeelt elke voorgestelde locatie; het resultaat is advies, geen besluit. Plaatsing loopt daarna via de operator, de instemmingsprocedure van het Antenneconvenant en zo nodig een vergunning.',
+      en: 'The planner reviews every proposed location; the result is advice, not a decision. Placement then goes through the operator, the Antenneconvenant consent procedure and a permit where needed.',
+    },
     code: ['server/scenarios/fiveg/max-coverage.ts', 'server/scenarios/fiveg/site-optimiser.ts', 'server/scenarios/fiveg/siting.ts'],
     references: ['Nemhauser, Wolsey & Fisher (1978), greedy submodular maximisation', 'Minoux (1978), accelerated (lazy) greedy', 'DOMAIN.md Part A §4'],
   },
