@@ -5,6 +5,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
+import { bodySizeGuard } from './api/body-size-guard.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
 import { fibreRouter } from './api/fibre-router.ts';
 import { requireJsonBody } from './api/require-json-body.ts';
@@ -83,6 +84,8 @@ export function createApp({ store, sensors, config, workspace, log = (m) => cons
   app.use(['/api', '/ogc'], requireJsonBody);
   // Scenario saves carry up to 1 MiB of inputs (RELIABILITY.md #7); the app-wide parser below skips a body that
   // has been read already.
+  // Refuses an oversized body without reading it to the end first (body-parser drains it, RELIABILITY.md #7).
+  app.use(bodySizeGuard((req) => (workspace && req.path.startsWith('/api/scenarios') ? 1024 * 1024 : 16 * 1024)));
   if (workspace) app.use('/api/scenarios', express.json({ limit: '1mb', strict: true }));
   app.use(express.json({ limit: '16kb', strict: true }));
 

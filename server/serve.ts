@@ -13,7 +13,9 @@ export async function startServer(app: Express, config: Pick<Config, 'port' | 'h
   // Tiles are answered before Express when cached (same answers, a few times the requests per second); everything
   // else, tile errors included, goes through the app.
   const tiles = app.locals.tileFastPath as ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
-  const server = http.createServer((req, res) => {
+  // Node enforces headersTimeout/requestTimeout only when it sweeps its connections, every connectionsCheckingInterval
+  // (30 s by default): sweep every second so a slow-headers client is cut off at 10 s, not up to 40 s.
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     if (!tiles?.(req, res)) app(req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -40,7 +42,8 @@ export async function startServer(app: Express, config: Pick<Config, 'port' | 'h
     });
     server.closeIdleConnections();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // on, not once: a second signal must find the handler (a no-op) rather than the default action, which kills.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   return server;
 }

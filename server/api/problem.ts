@@ -57,6 +57,14 @@ function clientHttpError(err: unknown): { status: number; code: string; detail: 
   return { status: e.status, code: 'bad-request', detail: 'The request could not be processed' };
 }
 
+/** SQLite's codes for a busy lock, a full disk, a read-only file or an I/O error: the store's state, not a bug. */
+const STORAGE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR|CANTOPEN)/;
+
+function storageFault(err: unknown): string | undefined {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && STORAGE_CODES.test(code) ? code : undefined;
+}
+
 export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     if (res.headersSent) {
@@ -68,6 +76,14 @@ export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
       const retryAfterS = err.details?.retryAfterS;
       if ((status === 429 || status === 503) && typeof retryAfterS === 'number') res.setHeader('Retry-After', String(Math.ceil(retryAfterS)));
       sendProblem(res, status, err.code, err.message, err.details ?? {});
+      return;
+    }
+    const storage = storageFault(err);
+    if (storage) {
+      // The disk or the lock, not the request: say so, and when to try again (RELIABILITY.md #24).
+      log(`storage fault: ${storage}`);
+      res.setHeader('Retry-After', '5');
+      sendProblem(res, 503, 'storage-unavailable', 'The data store cannot take this request right now; try again shortly.');
       return;
     }
     const http = clientHttpError(err);

@@ -11,10 +11,10 @@ export type WorkspaceDb = Database.Database;
 export function openWorkspaceDb(file: string): WorkspaceDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  const check = db.pragma('quick_check', { simple: true });
+  const check = quickCheck(db);
   if (check !== 'ok') {
     db.close();
-    throw new Error(`${file} is damaged (quick_check: ${String(check)}); refusing to use it`);
+    throw new Error(`${file} is damaged (quick_check: ${check}); refusing to use it`);
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
@@ -23,4 +23,13 @@ export function openWorkspaceDb(file: string): WorkspaceDb {
   db.pragma('secure_delete = ON');
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   return db;
+}
+
+/** quick_check's verdict; a file that is no database at all throws (SQLITE_NOTADB) instead, which is a verdict too. */
+function quickCheck(db: Database.Database): string {
+  try {
+    return String(db.pragma('quick_check', { simple: true }));
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }

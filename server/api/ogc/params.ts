@@ -176,8 +176,9 @@ export function parseItemParams(query: RawQuery): { crs: CrsUri } {
   return { crs: (parsed.data.crs ?? CRS84) as CrsUri };
 }
 
-/** Metadata routes take only `f`; other parameters are ignored there (only items must reject unknown ones). */
+/** Metadata routes take only `f`; anything else is refused like on items (/req/core/query-param-unknown, RELIABILITY.md #5). */
 export function checkFormatParam(query: RawQuery): void {
+  rejectUnknown(singleStrings(query), ['f'], []);
   if (query.f === undefined) return;
   const parsed = formatParam.safeParse(query.f);
   if (!parsed.success) throw zodFailure(parsed.error);

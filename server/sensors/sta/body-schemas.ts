@@ -2,6 +2,7 @@
 // is a 400 naming the member. Nested entities may be given inline (deep insert) or as a link {"@iot.id": n}.
 import { z } from 'zod';
 import { parseInstantMs, parseTimeOrInterval } from '../time.ts';
+import { geoJsonProblem } from './geojson-geometry.ts';
 
 const MAX_TEXT = 10_000;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -18,7 +19,11 @@ export const link = z.strictObject({ '@iot.id': id });
 export type Link = z.infer<typeof link>;
 
 const jsonObject = z.record(z.string(), z.unknown());
-const geojson = z.looseObject({ type: z.string().min(1).max(40) });
+const geojson = z.looseObject({ type: z.string().min(1).max(40) }).superRefine((value, ctx) => {
+  // A malformed geometry would be stored and break every client that draws it (RELIABILITY.md #13).
+  const problem = geoJsonProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const instant = z.string().refine((s) => parseInstantMs(s) !== undefined, { message: 'expected an ISO 8601 date-time with a zone, e.g. 2026-01-10T12:00:00Z' });
 const timeOrInterval = z
   .string()

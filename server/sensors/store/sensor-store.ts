@@ -32,10 +32,10 @@ export function openSensorStore(file: string, options: SensorStoreOptions = {}):
   const readonly = options.readonly ?? false;
   if (!readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly, fileMustExist: readonly });
-  const check = db.pragma('quick_check', { simple: true });
+  const check = quickCheck(db);
   if (check !== 'ok') {
     db.close();
-    throw new Error(`${path.basename(file)} is damaged (quick_check: ${String(check)}); refusing to use it`);
+    throw new Error(`${path.basename(file)} is damaged (quick_check: ${check}); refusing to use it`);
   }
   db.pragma('busy_timeout = 5000');
   if (!readonly) {
@@ -88,4 +88,13 @@ function registerGeoFunctions(db: Database.Database): void {
     }
     return pointInPolygon(lon, lat, polygon) ? 1 : 0;
   });
+}
+
+/** quick_check's verdict; a file that is no database at all throws (SQLITE_NOTADB) instead, which is a verdict too. */
+function quickCheck(db: Database.Database): string {
+  try {
+    return String(db.pragma('quick_check', { simple: true }));
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
