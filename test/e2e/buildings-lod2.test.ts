@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { type Workspace, openWorkspace } from '../../server/workspace/workspace.ts';
 import { importBuildingsCommand } from '../../server/buildings/import-command.ts';
 import { dataPaths, loadConfig } from '../../server/config.ts';
 import { buildTiles, prepareTwin } from '../../server/prepare.ts';
@@ -57,6 +58,7 @@ describe.skipIf(!haveFixture)('imported 3D BAG buildings (LoD2.2)', { timeout: T
   let store: Store | undefined;
   let sensors: ReturnType<typeof openSensorStore> | undefined;
   let server: ReturnType<ReturnType<typeof createApp>['listen']> | undefined;
+  let workspace: Workspace | undefined;
   let url: string;
   let browser: Browser | undefined;
   let viewer: LoadedViewer | undefined;
@@ -78,7 +80,9 @@ describe.skipIf(!haveFixture)('imported 3D BAG buildings (LoD2.2)', { timeout: T
     const config = loadConfig({}, { ...prepare, port: 0, clientDir: CLIENT_DIST_DIR, cesiumDir: CESIUM_BUILD_DIR });
     store = await openSqliteStore(dataPaths(config).store);
     sensors = openSensorStore(dataPaths(config).sensors);
-    const app = createApp({ store, sensors, config, log: () => {} });
+    // As `tweeling serve` runs it: with a workspace, so the viewer's sign-in check finds its routes.
+    workspace = openWorkspace(':memory:');
+    const app = createApp({ store, sensors, config, workspace, log: () => {} });
     server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server!.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -94,6 +98,7 @@ describe.skipIf(!haveFixture)('imported 3D BAG buildings (LoD2.2)', { timeout: T
     }
     await store?.close();
     sensors?.close();
+    workspace?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
