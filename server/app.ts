@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { ALGORITHMS } from './algorithms/register.ts';
 import { bodySizeGuard } from './api/body-size-guard.ts';
+import { overloadGuard } from './api/overload-guard.ts';
 import { errorHandler, unknownRoute } from './api/problem.ts';
 import { fibreRouter } from './api/fibre-router.ts';
 import { requireJsonBody } from './api/require-json-body.ts';
@@ -20,6 +21,8 @@ import { twinRouter } from './api/twin-router.ts';
 import { type Config, dataPaths } from './config.ts';
 import type { SensorStore } from './sensors/store/sensor-store.ts';
 import type { Store } from './store/store.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
+import { DEFAULT_COMMENT_LIMIT } from './participation/comment-rate-limit.ts';
 import { participationRouter } from './participation/participation-router.ts';
 import { auditRouter } from './workspace/audit-router.ts';
 import { authRouter } from './workspace/auth/auth-router.ts';
@@ -36,6 +39,8 @@ export interface AppDeps {
   /** Accounts, scenarios, briefings, participation and the audit log; without it those routes are absent. */
   workspace?: Workspace;
   log?: (message: string) => void;
+  /** The scenario job queue shared by several processes (PostGIS); without it each router runs its jobs in-process. */
+  jobs?: JobQueue;
 }
 
 /** Page policy that lets CesiumJS run with same-origin workers and no eval (RELIABILITY.md, CSP for Cesium). */
@@ -56,7 +61,7 @@ export const PAGE_CSP = {
 /** Only Cesium's worker scripts may compile WebAssembly (Draco, KTX2 decoders). */
 export const WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 
-export function createApp({ store, sensors, config, workspace, log = (m) => console.error(m) }: AppDeps): Express {
+export function createApp({ store, sensors, config, workspace, jobs, log = (m) => console.error(m) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -68,6 +73,9 @@ export function createApp({ store, sensors, config, workspace, log = (m) => cons
     }),
   );
   app.use(compression());
+  // Sheds API requests past config.maxInFlight with 503 (RELIABILITY.md #25). Before the routers, so a shed request
+  // costs no parsing; the health check stays exempt so a load balancer can still see the process is alive.
+  app.use(overloadGuard({ maxInFlight: config.maxInFlight, maxLoopLagMs: config.maxLoopLagMs, exempt: (req) => req.path === '/api/health' || !/^\/(api|ogc|sta)(\/|$)/.test(req.path) }));
   if (config.logRequests) {
     // Path only: query strings can carry personal data (RELIABILITY.md, AVG rules).
     app.use((req, _res, next) => {
@@ -101,12 +109,16 @@ export function createApp({ store, sensors, config, workspace, log = (m) => cons
     app.use('/api/scenarios', scenarioRouter(workspace, store));
     app.use('/api/briefings', briefingRouter(workspace, store));
     app.use('/api/audit', auditRouter(workspace, store));
-    app.use('/api/participation', participationRouter(workspace, store, { retentionDays: config.participationRetentionDays, publicBaseUrl: config.publicBaseUrl }));
+    app.use('/api/participation', participationRouter(workspace, store, {
+      retentionDays: config.participationRetentionDays,
+      publicBaseUrl: config.publicBaseUrl,
+      commentLimit: { ...DEFAULT_COMMENT_LIMIT, limit: config.commentRateLimit },
+    }));
   }
   app.use('/api/public-health', publicHealthRouter(store));
   app.use('/api/omgevingsplan', omgevingsplanRouter(store));
-  app.use('/api/fiveg', fivegRouter(store));
-  app.use('/api/fibre', fibreRouter(store));
+  app.use('/api/fiveg', fivegRouter(store, jobs));
+  app.use('/api/fibre', fibreRouter(store, jobs));
   app.use('/api', twinRouter(store, { sensors: sensors !== undefined }));
   app.use('/api', unknownRoute);
 

@@ -19,6 +19,25 @@ export const configSchema = z.object({
   publicBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Days after a participation session closes before its comments are deleted for good (AVG storage limitation). */
   participationRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Comments per 10 minutes per participant and per client address (RELIABILITY.md #17). Keep the default in
+   * production; a load test from one host raises it (scripts/bench/load.bench.ts), since all its comments come from
+   * one address and would otherwise be refused after five.
+   */
+  commentRateLimit: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /**
+   * API requests (/api, /ogc, /sta) processed at once before new ones get 503 + Retry-After (RELIABILITY.md #25);
+   * tiles and /api/health are not counted (server/api/overload-guard.ts). 64: above the 50 concurrent slow requests
+   * RELIABILITY.md #23 expects to be answered 200, and, at a few ms of work per API request on one event loop, a
+   * request admitted behind 63 others still starts within the 200 ms p99 budget of /items (Little's law); with the
+   * PostGIS pool of 10 connections it bounds the queue waiting for a connection to 54.
+   */
+  maxInFlight: z.coerce.number().int().min(1).max(100_000).default(64),
+  /**
+   * Shed API requests with 503 while the event loop runs later than this (ms); 0 = off (the default), because it
+   * also sheds behind a single long synchronous request, which RELIABILITY.md #23 expects to queue and answer 200.
+   */
+  maxLoopLagMs: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Where the twin's records live: `postgres://…` for PostGIS (scale-out) or `sqlite:PATH`; default the SQLite file in dataDir. */
   storeUrl: z
     .string()
@@ -44,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoScale: env.TWEELING_DEMO_SCALE,
     publicBaseUrl: env.TWEELING_PUBLIC_BASE_URL,
     participationRetentionDays: env.TWEELING_PARTICIPATION_RETENTION_DAYS,
+    commentRateLimit: env.TWEELING_COMMENT_RATE_LIMIT,
+    maxInFlight: env.TWEELING_MAX_IN_FLIGHT,
+    maxLoopLagMs: env.TWEELING_MAX_LOOP_LAG_MS,
     storeUrl: env.TWEELING_STORE_URL,
     logRequests: env.TWEELING_LOG_REQUESTS,
   };

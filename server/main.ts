@@ -23,7 +23,10 @@ import { importHealthCommand } from './health/import-command.ts';
 import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
 import { formatAddressReport, formatStreetReport, provenanceOf, importAddressesCommand, importStreetsCommand } from './scenarios/fibre/import/import-network-command.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
-import { formatMigrateReport, migrateCommand, openStoreAt } from './store/migrate-command.ts';
+import { formatMigrateReport, migrateCommand, openStoreAt, parseStoreUrl } from './store/migrate-command.ts';
+import { registerWorkerCommand } from './jobs/worker-command.ts';
+import { workScenarioJobs } from './jobs/work-scenario-jobs.ts';
+import { openPgJobQueue } from './jobs/pg-job-queue.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +46,8 @@ program
   .option('-p, --port <port>', 'port (env PORT)')
   .option('--host <host>', 'host to bind (env TWEELING_HOST)')
   .option('--store <url>', 'the twin\'s store: postgres://… (PostGIS, see `tweeling migrate`) or sqlite:PATH (env TWEELING_STORE_URL; default the SQLite file in the data directory)')
-  .action(async (o: { port?: string; host?: string; store?: string }) => {
+  .option('--no-worker', 'on PostGIS: only queue scenario jobs, leave running them to `tweeling worker` processes')
+  .action(async (o: { port?: string; host?: string; store?: string; worker: boolean }) => {
     const config = loadConfig(process.env, { dataDir: program.opts().dataDir, port: o.port, host: o.host, storeUrl: o.store });
     const progress = consoleProgress();
     const paths = dataPaths(config);
@@ -57,8 +61,11 @@ program
     startRetentionSchedule(workspace);
     const demoAccounts = ensureDemoAccounts(workspace, { dataDir: config.dataDir, synthetic: (await store.meta())?.synthetic === true });
     if (demoAccounts) console.log(`Demo accounts (username, role, password; kept in ${path.join(config.dataDir, DEMO_ACCOUNTS_FILE)}):\n  ${demoAccounts.join('\n  ')}`);
-    const app = createApp({ store, sensors, config, workspace });
-    const server = await startServer(app, config, store, workspace, ...(sensors ? [sensors] : []));
+    // A PostGIS twin may have several servers and workers: scenario jobs go through the shared queue in the database.
+    const jobs = config.storeUrl !== undefined && parseStoreUrl(config.storeUrl).kind === 'postgis' ? await openPgJobQueue(config.storeUrl) : undefined;
+    if (jobs && o.worker) console.log(`This process also runs scenario jobs: ${(await workScenarioJobs(jobs, store)).join(', ')}`);
+    const app = createApp({ store, sensors, config, workspace, jobs });
+    const server = await startServer(app, config, store, workspace, ...(sensors ? [sensors] : []), ...(jobs ? [jobs] : []));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
@@ -300,6 +307,7 @@ program
   });
 
 registerUserCommands(program, opts);
+registerWorkerCommand(program);
 registerImportAudit(importCommand, opts);
 
 try {

@@ -6,7 +6,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { SURFACES } from '../contracts/model.ts';
 import { InvalidParameter, Unavailable } from '../errors.ts';
-import { type JobContext, createJobRunner } from '../jobs/job-runner.ts';
+import { createInProcessQueue } from '../jobs/in-process-job-queue.ts';
+import type { JobHandler, JobQueue } from '../jobs/job-queue.ts';
+import type { JobContext } from '../jobs/job-runner.ts';
 import { acceptJob, mountJobRoutes } from '../jobs/job-routes.ts';
 import { lonLatDegToRd, rdToLonLatDeg } from '../geo/crs.ts';
 import { checkPlacement } from '../omgevingsplan/rule-check.ts';
@@ -69,13 +71,16 @@ export const designBody = z
   .strict();
 type DesignBody = z.infer<typeof designBody>;
 
-export function fibreRouter(store: Store): Router {
-  const router = Router();
-  // Per router (not per module): the prepared network of the municipality the store holds, and recent designs.
+/** The job kind of a design run (server/jobs/work-scenario-jobs.ts registers its worker). */
+export const FIBRE_DESIGN_JOB = 'fibre-design';
+
+/**
+ * The design runs of one process: the prepared network of the municipality the store holds and recent designs are
+ * cached here (per instance, not per module). The router and a job worker each hold one.
+ */
+export function createFibreDesigner(store: Store) {
   let prepared: { key: string; network: PreparedNetwork } | undefined;
   const designs = new Map<string, unknown>();
-  // One design at a time: they are CPU-bound.
-  const jobs = createJobRunner<unknown>({ maxRunning: 1, maxFinished: 20 });
 
   const preparedNetwork = async (): Promise<{ key: string; network: PreparedNetwork }> => {
     const key = JSON.stringify([await store.meta(), await store.counts()]);
@@ -88,22 +93,6 @@ export function fibreRouter(store: Store): Router {
     }
     return prepared;
   };
-
-  router.get('/defaults', async (_req, res) => {
-    const situation = await loadFibreSituation(store);
-    res.json({
-      unitCosts: DEFAULT_UNIT_COSTS,
-      settings: DEFAULT_DESIGN_SETTINGS,
-      takeRate: DEFAULT_DESIGN_SETTINGS.takeRate,
-      splitterRatios: SPLITTER_RATIOS,
-      architectures: ARCHITECTURES,
-      trenchMethods: TRENCH_METHODS,
-      surfaces: SURFACES,
-      phasingOrders: PHASING_ORDERS,
-      popSites: (situation?.popSites ?? []).map((p) => ({ ...p, positionLonLat: rdToLonLatDeg(p.positionRd[0], p.positionRd[1]) })),
-      disclaimer: DISCLAIMER,
-    });
-  });
 
   /** Validates a design body against the municipality and gives everything the design needs, keyed by its hash. */
   const designInput = async (body: DesignBody) => {
@@ -155,16 +144,46 @@ export function fibreRouter(store: Store): Router {
     return { ...response, cached: false };
   };
 
+  /** The job handler: the worker may be another process, so the input is validated again against its store. */
+  const designJob: JobHandler = async (input, context) =>
+    designFor(await designInput(designBody.parse(input)), { signal: context.signal, progress: context.reportProgress });
+
+  return { designInput, designFor, designJob };
+}
+
+/** Without a shared queue (a SQLite twin) designs run in this process, one at a time: they are CPU-bound. */
+export function fibreRouter(store: Store, jobs?: JobQueue): Router {
+  const router = Router();
+  const designer = createFibreDesigner(store);
+  const queue = jobs ?? createInProcessQueue({ [FIBRE_DESIGN_JOB]: designer.designJob });
+
+  router.get('/defaults', async (_req, res) => {
+    const situation = await loadFibreSituation(store);
+    res.json({
+      unitCosts: DEFAULT_UNIT_COSTS,
+      settings: DEFAULT_DESIGN_SETTINGS,
+      takeRate: DEFAULT_DESIGN_SETTINGS.takeRate,
+      splitterRatios: SPLITTER_RATIOS,
+      architectures: ARCHITECTURES,
+      trenchMethods: TRENCH_METHODS,
+      surfaces: SURFACES,
+      phasingOrders: PHASING_ORDERS,
+      popSites: (situation?.popSites ?? []).map((p) => ({ ...p, positionLonLat: rdToLonLatDeg(p.positionRd[0], p.positionRd[1]) })),
+      disclaimer: DISCLAIMER,
+    });
+  });
+
   router.post('/design', async (req, res) => {
-    res.json(await designFor(await designInput(parseBody(designBody, req))));
+    res.json(await designer.designFor(await designer.designInput(parseBody(designBody, req))));
   });
 
   router.post('/design/jobs', async (req, res) => {
-    const prepared = await designInput(parseBody(designBody, req));
-    acceptJob(req, res, jobs, prepared.inputHash, (context) => designFor(prepared, context));
+    const body = parseBody(designBody, req);
+    const prepared = await designer.designInput(body);
+    await acceptJob(req, res, queue, FIBRE_DESIGN_JOB, body, prepared.inputHash);
   });
 
-  mountJobRoutes(router, jobs);
+  mountJobRoutes(router, queue, [FIBRE_DESIGN_JOB]);
 
   return router;
 }

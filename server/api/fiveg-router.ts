@@ -6,7 +6,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { buildingFunction } from '../contracts/model.ts';
 import { InvalidParameter } from '../errors.ts';
-import { type JobContext, createJobRunner } from '../jobs/job-runner.ts';
+import { createInProcessQueue } from '../jobs/in-process-job-queue.ts';
+import type { JobHandler, JobQueue } from '../jobs/job-queue.ts';
+import type { JobContext } from '../jobs/job-runner.ts';
 import { acceptJob, mountJobRoutes } from '../jobs/job-routes.ts';
 import { loadOmgevingsplan } from '../omgevingsplan/store-omgevingsplan.ts';
 import type { Antenna } from '../scenarios/fiveg/antenna.ts';
@@ -80,33 +82,16 @@ export const optimiseBody = z
   })
   .strict();
 
-export function fivegRouter(store: Store): Router {
-  const router = Router();
-  const coverage = createCoverageJob(store);
-  // One at a time: the runs are CPU-bound, so a second in parallel would only halve both.
-  const jobs = createJobRunner<unknown>({ maxRunning: 1, maxFinished: 20 });
+/** Job kinds of the 5G runs (server/jobs/work-scenario-jobs.ts registers their workers). */
+export const FIVEG_COVERAGE_JOB = 'fiveg-coverage';
+export const FIVEG_OPTIMISE_JOB = 'fiveg-optimise';
 
-  router.get('/pathloss', (req, res) => {
-    const q = parseQuery(pathLossQuery, req);
-    const r = pathLoss(q.model, q.los, q.d2dM, q.hBsM, q.hUtM, q.fcGHz);
-    const o2i = q.o2i === undefined ? null : { model: q.o2i, d2dInM: q.d2dInM ?? 0, lossDb: round(o2iLossDb(q.o2i, q.fcGHz, q.d2dInM ?? 0)) };
-    res.json({
-      model: q.model,
-      los: q.los,
-      fcGHz: q.fcGHz,
-      outdoorPathLossDb: round(r.pathLossDb),
-      pathLossDb: round(r.pathLossDb + (o2i?.lossDb ?? 0)),
-      losPathLossDb: round(r.losPathLossDb),
-      o2i,
-      branch: r.branch,
-      d3dM: round(r.d3DM),
-      breakpointM: round(r.breakpointM),
-      withinValidity: r.withinValidity,
-      validityNotes: r.validityNotes,
-      nominalBsHeight: r.nominalBsHeight,
-      note: 'Median path loss (no shadow fading), 3GPP TR 38.901 Table 7.4.1-1 with hE = 1 m.',
-    });
-  });
+/**
+ * The coverage and optimiser runs of one process, with their town and coverage caches (per instance, not per
+ * module). The router and a job worker each hold one.
+ */
+export function createFivegRuns(store: Store) {
+  const coverage = createCoverageJob(store);
 
   /** Coverage for a validated body: cooperative when a job context is given. */
   const coverageResponse = async (body: CoverageBody, candidates: Antenna[], context?: Partial<JobContext>) => {
@@ -128,29 +113,6 @@ export function fivegRouter(store: Store): Router {
       note: 'Median RSRP (no shadow fading), 3GPP TR 38.901 UMa, LOS from the LoD1 buildings; indicative, not an operator coverage map.',
     };
   };
-
-  router.post('/coverage', async (req, res) => {
-    const body = parseBody(coverageBody, req);
-    const town = await coverage.town();
-    const candidates = expandCandidates(body.candidates, town, 'candidates');
-    res.json(await coverageResponse(body, candidates));
-  });
-
-  router.post('/coverage/jobs', async (req, res) => {
-    const body = parseBody(coverageBody, req);
-    const town = await coverage.town();
-    const candidates = expandCandidates(body.candidates, town, 'candidates');
-    acceptJob(req, res, jobs, jobKey('coverage', town.fingerprint, body), (context) => coverageResponse(body, candidates, context));
-  });
-
-  router.post('/siting', async (req, res) => {
-    const body = parseBody(sitingBody, req);
-    const town = await coverage.town();
-    const antennas = expandCandidates([body.candidate], town, 'candidate');
-    const plan = await loadOmgevingsplan(store);
-    const result = checkSiting(body.candidate, antennas, plan, town.buildings, town.addresses, body.policy);
-    res.json({ ...result, candidate: body.candidate, policy: body.policy });
-  });
 
   /** Validates an optimise body against the town (k, candidate buildings) and gives the candidate sites. */
   const optimiseCandidates = async (body: OptimiseBody) => {
@@ -190,19 +152,85 @@ export function fivegRouter(store: Store): Router {
     return { ...result, sites, k: body.k, candidates: candidates.length, thresholdDbm: body.thresholdDbm, omgevingsplanChecked: plan !== undefined };
   };
 
-  router.post('/optimise', async (req, res) => {
-    const body = parseBody(optimiseBody, req);
+  /** Coverage for a body validated against the town (unknown buildings are a 400). */
+  const runCoverage = async (body: CoverageBody, context?: Partial<JobContext>) => {
+    const town = await coverage.town();
+    return coverageResponse(body, expandCandidates(body.candidates, town, 'candidates'), context);
+  };
+
+  const runOptimise = async (body: OptimiseBody, context?: Partial<JobContext>) => {
     const { town, candidates } = await optimiseCandidates(body);
-    res.json(await optimiseResponse(body, town, candidates));
+    return optimiseResponse(body, town, candidates, context);
+  };
+
+  // Job handlers: the worker may be another process, so the input is validated again against its store.
+  const handlers: Record<string, JobHandler> = {
+    [FIVEG_COVERAGE_JOB]: (input, c) => runCoverage(coverageBody.parse(input), { signal: c.signal, progress: c.reportProgress }),
+    [FIVEG_OPTIMISE_JOB]: (input, c) => runOptimise(optimiseBody.parse(input), { signal: c.signal, progress: c.reportProgress }),
+  };
+
+  return { coverage, runCoverage, runOptimise, optimiseCandidates, handlers };
+}
+
+/** Without a shared queue (a SQLite twin) the runs go in this process, one at a time: they are CPU-bound. */
+export function fivegRouter(store: Store, jobs?: JobQueue): Router {
+  const router = Router();
+  const runs = createFivegRuns(store);
+  const queue = jobs ?? createInProcessQueue(runs.handlers);
+
+  router.get('/pathloss', (req, res) => {
+    const q = parseQuery(pathLossQuery, req);
+    const r = pathLoss(q.model, q.los, q.d2dM, q.hBsM, q.hUtM, q.fcGHz);
+    const o2i = q.o2i === undefined ? null : { model: q.o2i, d2dInM: q.d2dInM ?? 0, lossDb: round(o2iLossDb(q.o2i, q.fcGHz, q.d2dInM ?? 0)) };
+    res.json({
+      model: q.model,
+      los: q.los,
+      fcGHz: q.fcGHz,
+      outdoorPathLossDb: round(r.pathLossDb),
+      pathLossDb: round(r.pathLossDb + (o2i?.lossDb ?? 0)),
+      losPathLossDb: round(r.losPathLossDb),
+      o2i,
+      branch: r.branch,
+      d3dM: round(r.d3DM),
+      breakpointM: round(r.breakpointM),
+      withinValidity: r.withinValidity,
+      validityNotes: r.validityNotes,
+      nominalBsHeight: r.nominalBsHeight,
+      note: 'Median path loss (no shadow fading), 3GPP TR 38.901 Table 7.4.1-1 with hE = 1 m.',
+    });
+  });
+
+  router.post('/coverage', async (req, res) => {
+    res.json(await runs.runCoverage(parseBody(coverageBody, req)));
+  });
+
+  router.post('/coverage/jobs', async (req, res) => {
+    const body = parseBody(coverageBody, req);
+    const town = await runs.coverage.town();
+    expandCandidates(body.candidates, town, 'candidates');
+    await acceptJob(req, res, queue, FIVEG_COVERAGE_JOB, body, jobKey('coverage', town.fingerprint, body));
+  });
+
+  router.post('/siting', async (req, res) => {
+    const body = parseBody(sitingBody, req);
+    const town = await runs.coverage.town();
+    const antennas = expandCandidates([body.candidate], town, 'candidate');
+    const plan = await loadOmgevingsplan(store);
+    const result = checkSiting(body.candidate, antennas, plan, town.buildings, town.addresses, body.policy);
+    res.json({ ...result, candidate: body.candidate, policy: body.policy });
+  });
+
+  router.post('/optimise', async (req, res) => {
+    res.json(await runs.runOptimise(parseBody(optimiseBody, req)));
   });
 
   router.post('/optimise/jobs', async (req, res) => {
     const body = parseBody(optimiseBody, req);
-    const { town, candidates } = await optimiseCandidates(body);
-    acceptJob(req, res, jobs, jobKey('optimise', town.fingerprint, body), (context) => optimiseResponse(body, town, candidates, context));
+    const { town } = await runs.optimiseCandidates(body);
+    await acceptJob(req, res, queue, FIVEG_OPTIMISE_JOB, body, jobKey('optimise', town.fingerprint, body));
   });
 
-  mountJobRoutes(router, jobs);
+  mountJobRoutes(router, queue, [FIVEG_COVERAGE_JOB, FIVEG_OPTIMISE_JOB]);
 
   return router;
 }
