@@ -4,26 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../../server/contracts/workspace.ts';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import { type TestTwin, startTestTwin } from '../support/twin.ts';
+import { callApi, sessionHeaders, signInByApi } from '../support/workspace-http.ts';
 
 let twin: TestTwin;
 let planner: Record<string, string>;
 let colleague: Record<string, string>;
 
-async function signIn(username: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${twin.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': body.csrfToken };
-}
-
-async function call(headers: Record<string, string>, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${twin.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const signIn = async (username: string, password: string) => sessionHeaders(await signInByApi(twin.url, { username, password }));
+const call = (headers: Record<string, string>, method: string, path: string, body?: unknown) => callApi(twin.url, headers, method, path, body);
 
 beforeAll(async () => {
   twin = await startTestTwin();

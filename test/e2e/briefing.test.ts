@@ -3,18 +3,17 @@
 // that to PDF and read the PDF back (pdfjs): one page per step after the cover, each with its step's title.
 // axe-core checks the briefing and the print page (0 serious/critical violations). Few page loads: SwiftShader.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import { startTestTwin, type TestTwin } from '../support/twin.ts';
+import { postAs, signInByApi } from '../support/workspace-http.ts';
 import { launchChromium, openRecordedPage } from './support/browser.ts';
+import { axeFindings } from './support/axe.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
-import { REPO_ROOT } from './support/paths.ts';
 import { expectClean, LOAD_TIMEOUT_MS, type LoadedViewer } from './support/viewer-page.ts';
 
 const TEST_TIMEOUT_MS = 600_000;
-const AXE_SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PLANNER = { username: 'planner-brief', password: 'planner password 1' };
 const COUNCIL = { username: 'raad-brief', password: 'council password 1' };
 const STEP_TITLES = ['Het centrum vandaag', 'Van opzij gezien zonder ondergrond', 'Van boven met het omgevingsplan'];
@@ -25,43 +24,6 @@ const contexts: LoadedViewer[] = [];
 let briefingId: string;
 let synthetic: boolean;
 let planLayer: string | undefined;
-
-interface AxeFinding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Serious and critical axe findings; axe goes in through the DevTools protocol (the CSP refuses inline scripts). */
-async function axeFindings(page: Page, include: string[]): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ include: selectors.map((s) => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  }, include);
-}
-
-async function signInByApi(user: { username: string; password: string }): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${twin.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
-  expect(response.status).toBe(200);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  const body = (await response.json()) as { csrfToken: string };
-  return { cookie, csrf: body.csrfToken };
-}
-
-async function post<T>(auth: { cookie: string; csrf: string }, url: string, body: unknown): Promise<T> {
-  const response = await fetch(`${twin.url}${url}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, `${url}: ${await response.clone().text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 async function stepShown(page: Page): Promise<{ step: string | undefined; title: string; counter: string }> {
   return page.evaluate(() => ({
@@ -102,8 +64,8 @@ describe('council briefing', { timeout: TEST_TIMEOUT_MS }, () => {
       { title: STEP_TITLES[1], text: 'Zonder ondergrond vallen de hoogteverschillen op.', view: { camera: { lonDeg: lon - 0.007, latDeg: lat, heightM: ground + 300, headingDeg: 90, pitchDeg: -30 }, layers: ['buildings'] } },
       { title: STEP_TITLES[2], text: 'Het omgevingsplan bepaalt wat waar mag.', view: { camera: { lonDeg: lon, latDeg: lat, heightM: ground + 1200, headingDeg: 0, pitchDeg: -89 }, layers: ['buildings', 'basemap', ...(planLayer ? [planLayer] : [])] } },
     ];
-    const planner = await signInByApi(PLANNER);
-    briefingId = (await post<{ id: string }>(planner, '/api/briefings', { title: 'Briefing Demostad centrum', summary: 'Drie beelden voor de raad.', steps })).id;
+    const planner = await signInByApi(twin.url, PLANNER);
+    briefingId = (await postAs<{ id: string }>(twin.url, planner, '/api/briefings', { title: 'Briefing Demostad centrum', summary: 'Drie beelden voor de raad.', steps })).id;
     browser = await launchChromium();
   }, 300_000);
 
@@ -241,7 +203,7 @@ describe('council briefing', { timeout: TEST_TIMEOUT_MS }, () => {
     await page.waitForURL(/mode=briefing-edit&briefing=/, { timeout: 20_000 });
     await page.screenshot({ path: '/tmp/brief-editor.png' });
     const id = new URL(page.url()).searchParams.get('briefing');
-    const council = await signInByApi(COUNCIL);
+    const council = await signInByApi(twin.url, COUNCIL);
     const saved = (await (await fetch(`${twin.url}/api/briefings/${id}`, { headers: { cookie: council.cookie } })).json()) as {
       title: string;
       steps: { title: string; text: string; view: { layers: string[]; camera: { heightM: number } } }[];

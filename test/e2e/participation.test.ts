@@ -3,19 +3,17 @@
 // text with an e-mail address is refused with the server's explanation (role=alert). A planner signs in, sees the
 // queue with the QR code and export links, and approves the building comment with an answer; the citizen reloads
 // and sees it approved with the answer. axe-core on every panel (0 serious/critical violations).
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import { startTestTwin, type TestTwin } from '../support/twin.ts';
+import { postAs, signInByApi } from '../support/workspace-http.ts';
 import { cspViolations, launchChromium, openRecordedPage } from './support/browser.ts';
+import { axeFindings } from './support/axe.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
-import { REPO_ROOT } from './support/paths.ts';
 import { LOAD_TIMEOUT_MS, type LoadedViewer } from './support/viewer-page.ts';
 
 const TEST_TIMEOUT_MS = 600_000;
-const AXE_SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PLANNER = { username: 'planner-part', password: 'planner password 1' };
 const KEYBOARD_TEXT = 'Meer bankjes langs de gracht graag';
 const BUILDING_TEXT = 'Is dit gebouw geschikt voor zonnepanelen?';
@@ -25,42 +23,6 @@ let twin: TestTwin;
 let browser: Browser;
 const contexts: LoadedViewer[] = [];
 let sessionId: string;
-
-interface AxeFinding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Serious and critical axe findings; axe goes in through the DevTools protocol (the CSP refuses inline scripts). */
-async function axeFindings(page: Page, include: string[]): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ include: selectors.map((s) => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  }, include);
-}
-
-async function signInByApi(user: { username: string; password: string }): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${twin.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
-  expect(response.status).toBe(200);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
-async function post<T>(auth: { cookie: string; csrf: string }, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${twin.url}${url}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${url}: ${await response.clone().text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 async function openCitizen(page: Page): Promise<void> {
   await page.goto(`${twin.url}/?mode=participation&session=${sessionId}`);
@@ -105,14 +67,14 @@ describe('citizen participation', { timeout: TEST_TIMEOUT_MS }, () => {
     createUser(twin.workspace, { ...PLANNER, role: 'planner' });
     const info = (await (await fetch(`${twin.url}/api/twin`)).json()) as { centerLonLat: [number, number]; groundHeightM: number };
     const [lon, lat] = info.centerLonLat;
-    const planner = await signInByApi(PLANNER);
+    const planner = await signInByApi(twin.url, PLANNER);
     // A published scenario whose first view looks at the centre from the south, close enough to tell buildings apart.
     const view = { camera: { lonDeg: lon, latDeg: lat - 0.0022, heightM: info.groundHeightM + 170, headingDeg: 0, pitchDeg: -35 }, layers: ['buildings', 'basemap'] };
-    const scenario = await post<{ id: string }>(planner, '/api/scenarios', { name: 'Groen centrum', description: 'Meer groen en bankjes in het centrum.', inputs: { views: [view] } });
-    await post(planner, `/api/scenarios/${scenario.id}/publish`);
+    const scenario = await postAs<{ id: string }>(twin.url, planner, '/api/scenarios', { name: 'Groen centrum', description: 'Meer groen en bankjes in het centrum.', inputs: { views: [view] } });
+    await postAs(twin.url, planner, `/api/scenarios/${scenario.id}/publish`);
     const closesAt = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString();
     sessionId = (
-      await post<{ id: string }>(planner, '/api/participation/sessions', {
+      await postAs<{ id: string }>(twin.url, planner, '/api/participation/sessions', {
         title: 'Uw mening over het centrum',
         introduction: 'We willen het centrum groener maken. Wat vindt u ervan?',
         scenarioId: scenario.id,

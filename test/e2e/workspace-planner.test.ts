@@ -2,21 +2,19 @@
 // from two antenna sets, run both, compare them side by side (table + swipe on the globe), restore an old version,
 // open the algorithm register; then a council member sees the same scenario without edit controls, and the server
 // refuses a forced edit. axe-core checks the panels and the register page (0 serious/critical violations).
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import { startTestTwin, type TestTwin } from '../support/twin.ts';
+import { postAs, signInByApi } from '../support/workspace-http.ts';
 import { launchChromium } from './support/browser.ts';
+import { axeFindings } from './support/axe.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
-import { REPO_ROOT } from './support/paths.ts';
 import { expectClean, loadViewer, type LoadedViewer } from './support/viewer-page.ts';
 
 // A ceiling for a loaded 2-core machine (two scenario runs, the current situation and SwiftShader), not a target.
 const TEST_TIMEOUT_MS = 420_000;
 const RUN_TIMEOUT_MS = 150_000;
-const AXE_SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PLANNER = { username: 'planner-e2e', password: 'planner password 1' };
 const COUNCIL = { username: 'raad-e2e', password: 'council password 1' };
 
@@ -25,40 +23,10 @@ let browser: Browser;
 const contexts: LoadedViewer[] = [];
 let centre: [number, number];
 
-interface AxeFinding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/**
- * Serious and critical axe findings inside the given selectors. axe is evaluated through the DevTools protocol,
- * not added as an inline <script>: the page's CSP (script-src 'self') rightly refuses inline scripts.
- */
-async function axeFindings(page: Page, include: string[]): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ include: selectors.map((s) => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  }, include);
-}
-
 /** A scenario made over HTTP by the planner, so the council test does not depend on the planner's test. */
 async function createScenarioAsPlanner(name: string): Promise<string> {
-  const login = await fetch(`${twin.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(PLANNER) });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const created = await fetch(`${twin.url}/api/scenarios`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name, inputs: {} }),
-  });
-  expect(created.status).toBe(201);
-  return ((await created.json()) as { id: string }).id;
+  const planner = await signInByApi(twin.url, PLANNER);
+  return (await postAs<{ id: string }>(twin.url, planner, '/api/scenarios', { name, inputs: {} })).id;
 }
 
 async function shot(page: Page, name: string): Promise<void> {
