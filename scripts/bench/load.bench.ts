@@ -17,6 +17,7 @@ import { exportTiles } from '../../server/tiles/export-tiles.ts';
 import { migrateCommand } from '../../server/store/migrate-command.ts';
 import { postgresUnavailableReason, startPostgresCluster } from '../../test/support/postgres-cluster.ts';
 import type { BenchOutcome, Benchmark } from './harness.ts';
+import { nginxConfig } from './nginx-config.ts';
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 if (!(LOAD_SECONDS >= 1)) throw new Error(`LOAD_SECONDS must be a number of seconds ≥ 1, not ${process.env.LOAD_SECONDS}`);
@@ -410,20 +411,6 @@ function outcome(name: string, label: string, design: RouteResult[], overload: O
   return result;
 }
 
-function nginxConfig(exported: string, port: number, tmp: string): string {
-  return `worker_processes 1;
-daemon off;
-pid ${tmp}/nginx.pid;
-error_log ${tmp}/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${tmp}/body; proxy_temp_path ${tmp}/proxy; fastcgi_temp_path ${tmp}/fastcgi;
-  uwsgi_temp_path ${tmp}/uwsgi; scgi_temp_path ${tmp}/scgi;
-  ${fs.readFileSync(path.join(exported, 'nginx.conf'), 'utf8').replace(/listen \d+;/, `listen 127.0.0.1:${port};`)}
-}
-`;
-}
 
 /** nginx on the exported tiles, the tile-content route class at its design rate: the baseline p99. */
 async function nginxBaseline(dataDir: string, tmp: string, tileRoute: RouteClass): Promise<{ p99Ms: number; p50Ms: number } | null> {

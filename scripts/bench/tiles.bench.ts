@@ -15,6 +15,7 @@ import { buildBuildingTileset } from '../../server/tiles/build-tileset.ts';
 import { exportTiles } from '../../server/tiles/export-tiles.ts';
 import { extrudeFootprint } from '../../server/tiles/extrude.ts';
 import type { BenchOutcome, Benchmark } from './harness.ts';
+import { nginxConfig } from './nginx-config.ts';
 
 const TILING_BUILDINGS = 100_000;
 const SERVING_BUILDINGS = 20_000;
@@ -146,20 +147,6 @@ async function runWrk(baseUrl: string, script: string): Promise<WrkResult> {
   return JSON.parse(line.slice(8)) as WrkResult;
 }
 
-function nginxConfig(root: string, port: number, tmp: string): string {
-  return `worker_processes 1;
-daemon off;
-pid ${tmp}/nginx.pid;
-error_log ${tmp}/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${tmp}/body; proxy_temp_path ${tmp}/proxy; fastcgi_temp_path ${tmp}/fastcgi;
-  uwsgi_temp_path ${tmp}/uwsgi; scgi_temp_path ${tmp}/scgi;
-  ${fs.readFileSync(path.join(root, 'nginx.conf'), 'utf8').replace(/listen \d+;/, `listen 127.0.0.1:${port};`)}
-}
-`;
-}
 
 async function servingOutcome(): Promise<BenchOutcome> {
   const missing = ['wrk', 'nginx'].filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd} || test -x /usr/sbin/${cmd}`]).status !== 0);
