@@ -1,14 +1,14 @@
 // The planner's workspace in the viewer: sign-in and scenarios in the sidebar, the comparison over the globe, the
 // algorithm register (and, for admins, the audit log) behind header buttons, and the text alternative of the 3D
 // view. main.ts calls this once.
-import type { Scene } from '@cesium/engine';
 import type { Scenario, ScenarioInputs } from '../../server/contracts/workspace.ts';
 import { fetchFibreDefaults, type PopSite } from '../api/fibre-api.ts';
-import { isDefaultVisible, type AlgorithmInfo, type LayerInfo, type TwinInfo } from '../api/twin-api.ts';
+import { isDefaultVisible, type LayerInfo } from '../api/twin-api.ts';
 import { createWorkspaceApi } from '../api/workspace-api.ts';
 import { lonLatDegToRd, rdToLonLatDeg } from '../geo/rd.ts';
 import { translate, type Language } from '../i18n/i18n.ts';
-import { fivegCandidatesOf, isLayerVisible, withLayerVisibility, type AppState, type StateStore } from '../state/app-state.ts';
+import { fivegCandidatesOf, isLayerVisible, withLayerVisibility, type AppState } from '../state/app-state.ts';
+import type { ModeContext } from '../modes/mode-context.ts';
 import { createAuditPage } from './audit-page.ts';
 import { createCameraBridge } from './camera-bridge.ts';
 import { createCompareSwipe } from './compare-swipe.ts';
@@ -20,16 +20,8 @@ import { createSignInForm } from './sign-in-form.ts';
 import { createTextAlternative } from './text-alternative.ts';
 import { createWorkspaceSession, type WorkspaceSession } from './workspace-session.ts';
 
-export interface WorkspaceMount {
-  store: StateStore;
-  scene: Scene;
-  twin: TwinInfo;
-  layers: readonly LayerInfo[];
-  algorithms: readonly AlgorithmInfo[];
-  header: HTMLElement;
-  sidebar: HTMLElement;
-  viewerContainer: HTMLElement;
-}
+/** What the workspace needs from main.ts: the same viewer context the modes get, minus their frame hooks. */
+export type WorkspaceMount = Pick<ModeContext, 'store' | 'scene' | 'twin' | 'layers' | 'algorithms' | 'header' | 'sidebar' | 'viewerContainer'>;
 
 /** Test and debugging hooks (test/e2e/workspace-planner.test.ts). */
 export interface WorkspaceTestApi {
