@@ -10,12 +10,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_CSP } from '../../server/app.ts';
 import { resolveInside } from '../../server/api/static-files.ts';
 import { dataPaths } from '../../server/config.ts';
 import { insertSession } from '../../server/participation/session-store.ts';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import type { Actor } from '../../server/workspace/roles.ts';
+import { createPm10StationBody } from '../support/factories.ts';
 import { type RawReply, expectCleanPrototype, expectHealthy, expectNoLeak, expectProblem, rawRequest, tableCounts } from '../support/problem-checks.ts';
 import { type StaFixture, createStaFixture } from '../support/sta-fixture.ts';
 import { type TestTwin, startTestTwin } from '../support/twin.ts';
@@ -23,7 +23,6 @@ import { type TestTwin, startTestTwin } from '../support/twin.ts';
 const PLANNER: Actor = { role: 'planner', userId: '2c0d5b8e-7f3a-4f1e-9d6c-5a4b3c2d1e0f', username: 'planner' };
 /** What a ReDoS or a sleep would blow: generous for a shared 2-core machine, far below any backtracking blow-up. */
 const FAST_MS = 500;
-const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
 
 let twin: TestTwin;
 let sta: StaFixture;
@@ -78,21 +77,7 @@ beforeAll(async () => {
   createUser(twin.workspace, { username: 'piet', password: 'planner-secret-2', role: 'planner' });
   planner = await signIn('petra', 'planner-secret-1');
   otherPlanner = await signIn('piet', 'planner-secret-2');
-  const thing = await sta.call('POST', '/Things', {
-    name: 'paal',
-    description: 'bad-input station',
-    Locations: [{ name: 'paal', description: 'lantaarnpaal', encodingType: 'application/geo+json', location: { type: 'Point', coordinates: [5.12, 52.09] } }],
-    Datastreams: [
-      {
-        name: 'pm10',
-        description: 'PM10',
-        unitOfMeasurement: { name: 'microgram per cubic metre', symbol: 'µg/m³', definition: 'http://unitsofmeasure.org/ucum.html' },
-        observationType: OM_MEASUREMENT,
-        Sensor: { name: 'SDS011', description: 'Nova Fitness', encodingType: 'application/pdf', metadata: 'https://example.org/sds011.pdf' },
-        ObservedProperty: { name: 'pm10', definition: 'https://example.org/pm10', description: 'PM10' },
-      },
-    ],
-  });
+  const thing = await sta.call('POST', '/Things', createPm10StationBody('paal', 'bad-input station'));
   expect(thing.status).toBe(201);
   datastreamId = (await sta.call('GET', `/Things(${thing.json['@iot.id']})/Datastreams`)).json.value[0]['@iot.id'];
 });

@@ -15,10 +15,10 @@ import { ensureParticipationTables } from '../../server/participation/participat
 import { insertSession } from '../../server/participation/session-store.ts';
 import { openWorkspace } from '../../server/workspace/workspace.ts';
 import type { Actor } from '../../server/workspace/roles.ts';
+import { createPm10StationBody } from '../support/factories.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const PLANNER: Actor = { role: 'planner', userId: '2c0d5b8e-7f3a-4f1e-9d6c-5a4b3c2d1e0f', username: 'planner' };
-const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 interface Running {
@@ -116,21 +116,7 @@ describe('#22 SIGKILL during a burst of comment and Observation POSTs', () => {
     ws.close();
 
     const server = await start(dataDir);
-    const thing = await post(`${server.url}/sta/v1.1/Things`, {
-      name: 'brandproef',
-      description: 'fault test station',
-      Locations: [{ name: 'paal', description: 'lantaarnpaal', encodingType: 'application/geo+json', location: { type: 'Point', coordinates: [5.12, 52.09] } }],
-      Datastreams: [
-        {
-          name: 'pm10',
-          description: 'PM10',
-          unitOfMeasurement: { name: 'microgram per cubic metre', symbol: 'µg/m³', definition: 'http://unitsofmeasure.org/ucum.html' },
-          observationType: OM_MEASUREMENT,
-          Sensor: { name: 'SDS011', description: 'Nova Fitness', encodingType: 'application/pdf', metadata: 'https://example.org/sds011.pdf' },
-          ObservedProperty: { name: 'pm10', definition: 'https://example.org/pm10', description: 'PM10' },
-        },
-      ],
-    });
+    const thing = await post(`${server.url}/sta/v1.1/Things`, createPm10StationBody('brandproef', 'fault test station'));
     expect(thing.status, thing.body).toBe(201);
     const thingId = (JSON.parse(thing.body) as { '@iot.id': number })['@iot.id'];
     const datastreamId = ((await (await fetch(`${server.url}/sta/v1.1/Things(${thingId})/Datastreams`)).json()) as { value: { '@iot.id': number }[] }).value[0]['@iot.id'];

@@ -81,3 +81,24 @@ export function createMastAntennas(position: PointRd): Antenna[] {
     vBeamwidthDeg: 10,
   }));
 }
+
+const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
+
+/** A SensorThings deep-insert body: one Thing on a lamp post with one PM10 Datastream (its Sensor and property). */
+export function createPm10StationBody(name: string, description: string) {
+  return {
+    name,
+    description,
+    Locations: [{ name: 'paal', description: 'lantaarnpaal', encodingType: 'application/geo+json', location: { type: 'Point', coordinates: [5.12, 52.09] } }],
+    Datastreams: [
+      {
+        name: 'pm10',
+        description: 'PM10',
+        unitOfMeasurement: { name: 'microgram per cubic metre', symbol: 'µg/m³', definition: 'http://unitsofmeasure.org/ucum.html' },
+        observationType: OM_MEASUREMENT,
+        Sensor: { name: 'SDS011', description: 'Nova Fitness', encodingType: 'application/pdf', metadata: 'https://example.org/sds011.pdf' },
+        ObservedProperty: { name: 'pm10', definition: 'https://example.org/pm10', description: 'PM10' },
+      },
+    ],
+  };
+}
