@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ALGORITHMS } from '../../server/algorithms/register.ts';
 import {
   canvasPixelStats,
   cspViolations,
@@ -186,7 +187,8 @@ describe('offline viewer in Chromium', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(new URL(page.url()).hash).toContain('lang=en');
     // The algorithm register follows the language too, and lists every registered algorithm.
     expect(await page.locator('#algorithms-heading').textContent()).toBe('Algorithm register');
-    await expect.poll(() => page.locator('[data-algorithm="lod1-extrusion"] summary').textContent()).toBe('LoD1 building blocks and 3D Tiles');
+    const tiling = ALGORITHMS.find((a) => a.id === 'lod1-extrusion')!;
+    await expect.poll(() => page.locator('[data-algorithm="lod1-extrusion"] summary').textContent()).toBe(tiling.title.en);
     expect(await page.locator('details.algorithm').count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, 'english');
     await expectClean(loaded);

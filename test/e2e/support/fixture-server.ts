@@ -157,7 +157,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       sendJson(res, 200, {
         algorithms: [
           algorithm('crs-transformation', 'Coördinaattransformatie', 'CRS transformation'),
-          algorithm('lod1-extrusion', 'LoD1-gebouwblokken en 3D Tiles', 'LoD1 building blocks and 3D Tiles'),
+          algorithm('lod1-extrusion', 'Gebouwgeometrie (LoD1-blokken en LoD2-daken) en 3D Tiles', 'Building geometry (LoD1 blocks and LoD2 roofs) and 3D Tiles'),
           algorithm('demo-generator', 'Demogenerator', 'Demo generator'),
         ],
       });
