@@ -229,13 +229,22 @@ export class PgJobQueue implements JobQueue {
   }
 
   private async read(id: string, withResult: boolean): Promise<JobStatus | undefined> {
-    const { rows } = await this.pool.query<ProgressRow>(
-      `SELECT kind, done, total, phase, outcome, error${withResult ? ', result' : ''} FROM job_progress WHERE job_id = $1`,
-      [id],
-    );
-    const row = rows[0];
+    const readRow = async () =>
+      (
+        await this.pool.query<ProgressRow>(
+          `SELECT kind, done, total, phase, outcome, error${withResult ? ', result' : ''} FROM job_progress WHERE job_id = $1`,
+          [id],
+        )
+      ).rows[0];
+    let row = await readRow();
     if (!row) return undefined;
-    const state = row.outcome ?? (await this.bossState(row.kind, id));
+    let state = row.outcome ?? (await this.bossState(row.kind, id));
+    if (row.outcome === null && state === 'failed') {
+      // The worker writes our row before pg-boss ends the job, so a job that ended between the two reads has a newer
+      // row than we hold (its outcome, or the last attempt's error): read it again rather than report a stale failure.
+      row = (await readRow()) ?? row;
+      state = row.outcome ?? state;
+    }
     const error = state === 'failed' ? (row.error ?? 'the job failed (its worker stopped or timed out)') : undefined;
     return {
       id,
