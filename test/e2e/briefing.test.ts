@@ -12,6 +12,7 @@ import { launchChromium, openRecordedPage } from './support/browser.ts';
 import { axeFindings } from './support/axe.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
 import { expectClean, LOAD_TIMEOUT_MS, type LoadedViewer } from './support/viewer-page.ts';
+import { stageLog } from './support/stage-log.ts';
 
 const TEST_TIMEOUT_MS = 600_000;
 const PLANNER = { username: 'planner-brief', password: 'planner password 1' };
@@ -76,8 +77,7 @@ describe('council briefing', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it('a council member signs in, steps through with the keyboard, exports, and the PDF has the pages and titles', async () => {
-    const started = performance.now();
-    const log = (name: string) => process.stderr.write(`[briefing e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
+    const log = stageLog('briefing e2e');
     const opened = await openRecordedPage(browser, twin.url);
     contexts.push(opened);
     const { page } = opened;

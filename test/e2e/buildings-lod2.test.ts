@@ -21,6 +21,7 @@ import { ensureClientBuilt } from './support/build-client.ts';
 import { splitColourGroups, type Rgb } from './support/colour-groups.ts';
 import { CESIUM_BUILD_DIR, CLIENT_DIST_DIR } from './support/paths.ts';
 import { expectClean, loadViewer, nextFrames, screenshot, type LoadedViewer } from './support/viewer-page.ts';
+import { stageLog } from './support/stage-log.ts';
 
 const FIXTURE = '/work/shared/fixtures/cityjson/3dbag-v21-denbosch-multi_lod.city.json';
 const haveFixture = fs.existsSync(FIXTURE);
@@ -103,8 +104,7 @@ describe.skipIf(!haveFixture)('imported 3D BAG buildings (LoD2.2)', { timeout: T
   });
 
   it('draws the LoD2.2 roofs distinct from the walls, and a click shows the 3D BAG attributes', async () => {
-    const started = performance.now();
-    const step = (name: string) => process.stderr.write(`[lod2 e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
+    const step = stageLog('lod2 e2e');
     const expected = fixtureBuildings();
 
     // (a) The tileset loads and the canvas is not blank.

@@ -6,6 +6,7 @@ import { launchChromium } from './support/browser.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { expectClean, type LoadedViewer, loadViewer, screenshot } from './support/viewer-page.ts';
+import { stageLog } from './support/stage-log.ts';
 
 // A ceiling for a loaded 2-core CI machine, not a speed target (speed lives in npm run bench).
 const TEST_TIMEOUT_MS = 180_000;
@@ -56,8 +57,7 @@ describe('fibre planner', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it('designs a network for a POP and two buurten: route on the map, costs, phasing, cabinets and the buurt table', async () => {
-    const started = performance.now();
-    const step = (name: string) => process.stderr.write(`[fibre e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
+    const step = stageLog('fibre e2e');
     opened = await loadViewer(browser, server.url);
     const { page } = opened;
 

@@ -10,6 +10,7 @@ import { ensureClientBuilt } from './support/build-client.ts';
 import { ARTIFACTS_DIR } from './support/paths.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { canvasChecksum, expectClean, type LoadedViewer, loadViewer, screenshot } from './support/viewer-page.ts';
+import { stageLog } from './support/stage-log.ts';
 
 // A ceiling for a loaded 2-core CI machine, not a speed target (speed lives in npm run bench).
 const TEST_TIMEOUT_MS = 180_000;
@@ -73,7 +74,7 @@ describe('5G scenario', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('places candidate antennas by clicking, runs coverage, shows heatmap, table, siting verdict and the gain of a second site', async () => {
     const started = performance.now();
-    const step = (name: string) => process.stderr.write(`[fiveg e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
+    const step = stageLog('fiveg e2e');
     // Shared link state: count addresses at the "excellent" threshold, where an extra site shows most.
     opened = await loadViewer(browser, server.url, '#rsrp=-80');
     const { page } = opened;

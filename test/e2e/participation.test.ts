@@ -12,6 +12,7 @@ import { cspViolations, launchChromium, openRecordedPage } from './support/brows
 import { axeFindings } from './support/axe.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
 import { LOAD_TIMEOUT_MS, type LoadedViewer } from './support/viewer-page.ts';
+import { stageLog } from './support/stage-log.ts';
 
 const TEST_TIMEOUT_MS = 600_000;
 const PLANNER = { username: 'planner-part', password: 'planner password 1' };
@@ -91,8 +92,7 @@ describe('citizen participation', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it('a citizen comments, a planner approves, the citizen sees it; personal data is refused', async () => {
-    const started = performance.now();
-    const log = (name: string) => process.stderr.write(`[participation e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
+    const log = stageLog('participation e2e');
     const citizen = await openRecordedPage(browser, twin.url);
     contexts.push(citizen);
     const page = citizen.page;

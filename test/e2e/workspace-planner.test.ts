@@ -11,6 +11,7 @@ import { launchChromium } from './support/browser.ts';
 import { axeFindings } from './support/axe.ts';
 import { ensureClientBuilt } from './support/build-client.ts';
 import { expectClean, loadViewer, type LoadedViewer } from './support/viewer-page.ts';
+import { stageLog } from './support/stage-log.ts';
 
 // A ceiling for a loaded 2-core machine (two scenario runs, the current situation and SwiftShader), not a target.
 const TEST_TIMEOUT_MS = 420_000;
@@ -73,8 +74,7 @@ describe('planner workspace', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it('signs in by keyboard, builds, runs and compares two scenarios, restores a version, opens the register', async () => {
-    const started = performance.now();
-    const step = (name: string) => process.stderr.write(`[workspace e2e] ${Math.round((performance.now() - started) / 100) / 10} s: ${name}\n`);
+    const step = stageLog('workspace e2e');
     const two = [mast(-0.004, 0.002), mast(0.004, -0.002)].join(';');
     const three = [mast(-0.006, 0.004), mast(0.0, 0.0), mast(0.006, -0.004)].join(';');
     const opened = await loadViewer(browser, twin.url, `#ant=${encodeURIComponent(two)}`);
