@@ -18,6 +18,7 @@ import { migrateCommand } from '../../server/store/migrate-command.ts';
 import { postgresUnavailableReason, startPostgresCluster } from '../../test/support/postgres-cluster.ts';
 import type { BenchOutcome, Benchmark } from './harness.ts';
 import { nginxConfig } from './nginx-config.ts';
+import { createSeededRandom } from '../../server/scenarios/fibre/seeded-random.ts';
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 if (!(LOAD_SECONDS >= 1)) throw new Error(`LOAD_SECONDS must be a number of seconds ≥ 1, not ${process.env.LOAD_SECONDS}`);
@@ -56,16 +57,6 @@ interface RouteResult {
   pass: boolean;
 }
 
-/** Deterministic PRNG (mulberry32): the same mix every run. */
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Served {
   base: string;
@@ -182,7 +173,7 @@ async function openParticipationSession(base: string, dataDir: string): Promise<
 
 /** The mix, built from what the twin holds: its tile files, building ids, extent and datastreams. */
 async function createRouteClasses(base: string, dataDir: string, sessionId: string): Promise<RouteClass[]> {
-  const random = createRandom(8);
+  const random = createSeededRandom(8);
   const tilesDir = path.join(dataDir, 'tiles/buildings');
   const content = fs
     .readdirSync(path.join(tilesDir, 'content'), { recursive: true, encoding: 'utf8' })
@@ -253,7 +244,7 @@ async function createRouteClasses(base: string, dataDir: string, sessionId: stri
           headers: { 'content-type': 'application/json' },
           setupRequest: (req) => {
             const n = comment++;
-            const r = createRandom(n + 1);
+            const r = createSeededRandom(n + 1);
             const body = {
               category: (['idea', 'concern', 'question'] as const)[n % 3],
               text: `${words[n % words.length]} ${places[Math.floor(n / words.length) % places.length]}, graag.`,

@@ -16,6 +16,7 @@ import { exportTiles } from '../../server/tiles/export-tiles.ts';
 import { extrudeFootprint } from '../../server/tiles/extrude.ts';
 import type { BenchOutcome, Benchmark } from './harness.ts';
 import { nginxConfig } from './nginx-config.ts';
+import { createSeededRandom } from '../../server/scenarios/fibre/seeded-random.ts';
 
 const TILING_BUILDINGS = 100_000;
 const SERVING_BUILDINGS = 20_000;
@@ -24,20 +25,10 @@ const WRK_CONNECTIONS = 50;
 const WRK_SECONDS = Number(process.env.TWEELING_BENCH_WRK_SECONDS ?? 20);
 const GEOID_M = 43;
 
-/** Deterministic PRNG (mulberry32): the same town every run. */
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n rectangles and L-shapes (4 or 6 corners) on a 20 m grid, varied size, height and ground: a Dutch-ish town. */
 function createSyntheticBuildings(n: number, seed: number): Building[] {
-  const random = createRandom(seed);
+  const random = createSeededRandom(seed);
   const side = Math.ceil(Math.sqrt(n));
   const out: Building[] = [];
   for (let i = 0; i < n; i++) {

@@ -11,23 +11,12 @@ import { type AntennaCandidate, candidateAntennas } from '../../server/scenarios
 import { coverageOptions } from '../../server/scenarios/fiveg/coverage-options.ts';
 import { runCoverage } from '../../server/scenarios/fiveg/coverage.ts';
 import { optimiseSites, rooftopCandidates } from '../../server/scenarios/fiveg/site-optimiser.ts';
+import { createSeededRandom } from '../../server/scenarios/fibre/seeded-random.ts';
 
 const K = 3;
 const THRESHOLD_DBM = -100;
 const MAX_RANGE_M = 800;
 const RANDOM_TRIALS = 20;
-
-/** Small seeded PRNG (mulberry32) so the random baseline is the same on every run. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickDistinct<T>(items: readonly T[], k: number, random: () => number): T[] {
   const pool = [...items];
@@ -72,7 +61,7 @@ describe('site optimiser vs random choice', () => {
     // The optimiser's union of per-site coverage sets is what a full coverage run of its sites gives.
     expect(optimised).toBe(result.coveredAfter);
 
-    const random = createRandom(20261130);
+    const random = createSeededRandom(20261130);
     const randomCounts = Array.from({ length: RANDOM_TRIALS }, () => covered(pickDistinct(allowed, K, random)));
     const best = Math.max(...randomCounts);
     const mean = randomCounts.reduce((s, c) => s + c, 0) / randomCounts.length;

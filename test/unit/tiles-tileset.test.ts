@@ -8,6 +8,7 @@ import { buildBuildingTileset, COARSE_MAX_BUILDINGS } from '../../server/tiles/b
 import { tileset as tilesetSchema, tilesetProblems } from '../../server/tiles/tileset-schema.ts';
 import { localYUpToEcef } from '../../server/tiles/local-frame.ts';
 import { readAccessor, readGlb, readPropertyTable } from '../../server/tiles/read-glb.ts';
+import { createSeededRandom } from '../../server/scenarios/fibre/seeded-random.ts';
 
 const GEOID_M = 43;
 const X0 = 155_000;
@@ -27,20 +28,10 @@ function createBox(id: string, x: number, y: number, w: number, d: number, heigh
   return { id, footprint: [ring], groundM, heightM, roofType: 'plat', year: 1990, function: 'woning', dwellings: 1, buurtCode: null };
 }
 
-/** Deterministic PRNG (mulberry32) so a failure reproduces. */
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n boxes, one per 25 m cell of a grid, so they never overlap; sizes, heights and ground vary. */
 function createRandomBoxes(n: number, seed: number): Building[] {
-  const random = createRandom(seed);
+  const random = createSeededRandom(seed);
   const side = Math.ceil(Math.sqrt(n * 1.5));
   const cells = Array.from({ length: side * side }, (_, i) => i).sort(() => random() - 0.5).slice(0, n);
   return cells.map((cell, i) => {
@@ -228,7 +219,7 @@ function createGableHouse(id: string, x: number, y: number, w: number, d: number
 describe('buildBuildingTileset with coarseContent (HLOD)', () => {
   it('gives upper tiles merged LoD1 blocks: fewer triangles than their children hold, and a larger error', async () => {
     const dir = path.join(createTmpDir(), 'tiles');
-    const random = createRandom(5);
+    const random = createSeededRandom(5);
     const houses = Array.from({ length: 1600 }, (_, i) =>
       createGableHouse(`NL.IMBAG.Pand.${i}`, X0 + (i % 40) * 20 + random() * 4, Y0 + Math.floor(i / 40) * 20 + random() * 4, 8 + random() * 6, 8 + random() * 4, 3 + random() * 12),
     );
