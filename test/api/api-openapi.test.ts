@@ -1,16 +1,15 @@
 // /api/openapi.json describes the app's own JSON API: every route the app answers under /api, with parameters and
 // bodies generated from the routers' zod schemas.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiOpenApi } from '../../server/api/api-openapi.ts';
 import { pathLossQuery } from '../../server/api/fiveg-router.ts';
 import { createApp } from '../../server/app.ts';
-import { dataPaths, loadConfig } from '../../server/config.ts';
+import { dataPaths } from '../../server/config.ts';
 import { openSensorStore } from '../../server/sensors/store/sensor-store.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { openWorkspace } from '../../server/workspace/workspace.ts';
-import { startTestTwin, type TestTwin } from '../support/twin.ts';
+import { startTestTwin, testTwinConfig, type TestTwin } from '../support/twin.ts';
 
 let twin: TestTwin;
 let doc: any;
@@ -53,14 +52,7 @@ function routesOf(stack: any[], prefix = ''): string[] {
 }
 
 async function appRoutesUnderApi(): Promise<string[]> {
-  const dataDir = inject('twinDataDir');
-  const root = path.resolve(import.meta.dirname, '../..');
-  const config = loadConfig({}, {
-    dataDir,
-    port: 0,
-    clientDir: path.join(root, 'client/dist'),
-    cesiumDir: path.join(root, 'node_modules/cesium/Build/Cesium'),
-  });
+  const config = testTwinConfig();
   const store = await openSqliteStore(dataPaths(config).store, { readonly: true });
   const sensors = openSensorStore(dataPaths(config).sensors);
   const workspace = openWorkspace(':memory:');

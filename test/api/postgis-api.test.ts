@@ -1,25 +1,22 @@
 // The same twin on both stores answers the same: the test twin's SQLite store is migrated into a throwaway
 // PostGIS database (through `tweeling migrate`'s code) and a representative set of routes is compared byte for byte.
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { dataPaths, loadConfig } from '../../server/config.ts';
+import { dataPaths } from '../../server/config.ts';
 import { openSensorStore } from '../../server/sensors/store/sensor-store.ts';
 import { formatMigrateReport, migrateCommand } from '../../server/store/migrate-command.ts';
 import { openPostgisStore } from '../../server/store/postgis/postgis-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openWorkspace } from '../../server/workspace/workspace.ts';
 import { type PostgresCluster, skipWithoutPostgres, startPostgresCluster } from '../support/postgres-cluster.ts';
-import { type TestTwin, startTestTwin } from '../support/twin.ts';
+import { type TestTwin, startTestTwin, testTwinConfig } from '../support/twin.ts';
 
 const skip = skipWithoutPostgres('PostGIS API comparison (test/api/postgis-api.test.ts)');
 
 /** The app over a given store, everything else as startTestTwin has it. */
 async function startTwinOn(store: Store): Promise<{ url: string; close(): Promise<void> }> {
-  const dataDir = inject('twinDataDir');
-  const root = path.resolve(import.meta.dirname, '../..');
-  const config = loadConfig({}, { dataDir, port: 0, clientDir: path.join(root, 'client/dist'), cesiumDir: path.join(root, 'node_modules/cesium/Build/Cesium') });
+  const config = testTwinConfig();
   const sensors = openSensorStore(dataPaths(config).sensors, { readonly: true });
   const workspace = openWorkspace(':memory:');
   const server = createApp({ store, sensors, config, workspace, log: () => {} }).listen(0, '127.0.0.1');

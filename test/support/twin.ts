@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { dataPaths, loadConfig } from '../../server/config.ts';
+import { type Config, dataPaths, loadConfig } from '../../server/config.ts';
 import { openSensorStore } from '../../server/sensors/store/sensor-store.ts';
 import { openSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { type Workspace, openWorkspace } from '../../server/workspace/workspace.ts';
@@ -16,15 +16,20 @@ export interface TestTwin {
   close(): Promise<void>;
 }
 
-export async function startTestTwin(): Promise<TestTwin> {
-  const dataDir = inject('twinDataDir');
+/** The configuration of the test twin prepared by global-setup.ts: its data directory, the built client and Cesium. */
+export function testTwinConfig(): Config {
   const root = path.resolve(import.meta.dirname, '../..');
-  const config = loadConfig({}, {
-    dataDir,
+  return loadConfig({}, {
+    dataDir: inject('twinDataDir'),
     port: 0,
     clientDir: path.join(root, 'client/dist'),
     cesiumDir: path.join(root, 'node_modules/cesium/Build/Cesium'),
   });
+}
+
+export async function startTestTwin(): Promise<TestTwin> {
+  const config = testTwinConfig();
+  const dataDir = config.dataDir;
   const store = await openSqliteStore(dataPaths(config).store);
   const sensors = openSensorStore(dataPaths(config).sensors);
   const workspace = openWorkspace(':memory:');
