@@ -37,13 +37,8 @@ export interface JobRunner<T> {
   settled(id: string): Promise<JobSnapshot<T> | undefined>;
 }
 
-interface Job<T> {
-  id: string;
-  key: string;
-  state: JobState;
-  progress: JobProgress;
-  result?: T;
-  error?: string;
+/** A job as the runner keeps it: what callers see, plus its work and how to stop and await it. */
+interface Job<T> extends JobSnapshot<T> {
   work: JobWork<T>;
   controller: AbortController;
   finished: Promise<void>;
