@@ -104,7 +104,8 @@ export function createApp({ store, sensors, config, workspace, jobs, log = (m) =
     res.json({ algorithms: ALGORITHMS });
   });
   if (workspace) {
-    app.use(authenticate(workspace));
+    // Only the JSON API acts on who is asking; tiles, Cesium assets and the client need no session lookup.
+    app.use('/api', authenticate(workspace));
     app.use('/api/auth', authRouter(workspace, store));
     app.use('/api/scenarios', scenarioRouter(workspace, store));
     app.use('/api/briefings', briefingRouter(workspace, store));

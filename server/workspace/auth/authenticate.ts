@@ -1,6 +1,6 @@
-// Sets res.locals.actor from the session cookie, and enforces the CSRF token on every state-changing request of a
-// signed-in session (login itself excepted: it has no session yet). Without a valid session the caller is an
-// anonymous citizen.
+// Sets res.locals.actor from the session cookie for the JSON API (mounted at /api), and enforces the CSRF token on
+// state-changing requests of a signed-in session to the routes that act with it (login itself excepted: it has no
+// session yet). Without a valid session the caller is an anonymous citizen.
 import type { RequestHandler } from 'express';
 import { Forbidden } from '../../errors.ts';
 import type { Actor } from '../roles.ts';
@@ -37,10 +37,12 @@ export function authenticate(workspace: Workspace): RequestHandler {
     const actor: Actor = { role: session.role, userId: session.userId, username: session.username };
     res.locals.actor = actor;
     res.locals.session = { sessionId: id, csrfToken: session.csrfToken } satisfies SessionLocals;
-    if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.path) && actsWithSessionAuthority(req.path)) {
+    // Mounted under /api: the full path is baseUrl + path.
+    const path = req.baseUrl + req.path;
+    if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(path) && actsWithSessionAuthority(path)) {
       const sent = req.headers[CSRF_HEADER];
       if (!csrfTokenMatches(typeof sent === 'string' ? sent : undefined, session.csrfToken)) {
-        workspace.audit.append({ actor, action: 'auth.denied', target: `${req.method} ${req.path.slice(0, 200)}`, details: { reason: 'csrf' } });
+        workspace.audit.append({ actor, action: 'auth.denied', target: `${req.method} ${path.slice(0, 200)}`, details: { reason: 'csrf' } });
         next(new Forbidden('Missing or wrong X-CSRF-Token header (take it from /api/auth/me)', { reason: 'csrf' }));
         return;
       }
