@@ -13,6 +13,7 @@ import { importBuildingsCommand } from './buildings/import-command.ts';
 import { exportTiles } from './tiles/export-tiles.ts';
 import { importSensorsCommand } from './sensors/import/import-command.ts';
 import { openWorkspace } from './workspace/workspace.ts';
+import { workspaceTarget } from './workspace/workspace-target.ts';
 import { startRetentionSchedule } from './participation/retention.ts';
 import { DEMO_ACCOUNTS_FILE, ensureDemoAccounts } from './workspace/auth/demo-accounts.ts';
 import { registerUserCommands } from './workspace/auth/user-command.ts';
@@ -56,13 +57,15 @@ program
     else if (!fs.existsSync(`${paths.buildingTiles}/tileset.json`)) console.error(`warning: no 3D Tiles in ${paths.buildingTiles}; run \`tweeling build-tiles\` on the source twin`);
     const store = config.storeUrl === undefined ? await openSqliteStore(paths.store) : await openStoreAt(config.storeUrl);
     const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors) : undefined;
-    if (sensors) setInterval(() => sensors.checkpoint(), 60_000).unref();
-    const workspace = openWorkspace(paths.workspace);
+    const onPostgis = config.storeUrl !== undefined && parseStoreUrl(config.storeUrl).kind === 'postgis';
+    // On PostGIS the workspace (accounts, sessions, rate limits, scenarios, comments, audit) lives in the same
+    // database, so any number of servers behind a load balancer share it (ADR 0012).
+    const workspace = await openWorkspace(workspaceTarget(config));
     startRetentionSchedule(workspace);
-    const demoAccounts = ensureDemoAccounts(workspace, { dataDir: config.dataDir, synthetic: (await store.meta())?.synthetic === true });
+    const demoAccounts = await ensureDemoAccounts(workspace, { dataDir: config.dataDir, synthetic: (await store.meta())?.synthetic === true });
     if (demoAccounts) console.log(`Demo accounts (username, role, password; kept in ${path.join(config.dataDir, DEMO_ACCOUNTS_FILE)}):\n  ${demoAccounts.join('\n  ')}`);
     // A PostGIS twin may have several servers and workers: scenario jobs go through the shared queue in the database.
-    const jobs = config.storeUrl !== undefined && parseStoreUrl(config.storeUrl).kind === 'postgis' ? await openPgJobQueue(config.storeUrl) : undefined;
+    const jobs = onPostgis ? await openPgJobQueue(config.storeUrl!) : undefined;
     if (jobs && o.worker) console.log(`This process also runs scenario jobs: ${(await workScenarioJobs(jobs, store)).join(', ')}`);
     const app = createApp({ store, sensors, config, workspace, jobs });
     const server = await startServer(app, config, store, workspace, ...(sensors ? [sensors] : []), ...(jobs ? [jobs] : []));
@@ -300,8 +303,14 @@ program
   .description('copy a whole twin (records, meshes, collections, documents) from one store to another and verify the counts')
   .requiredOption('--from <url>', 'source store: sqlite:PATH (e.g. sqlite:data/generated/tweeling.sqlite)')
   .requiredOption('--to <url>', 'target store, empty: postgres://user@host:5432/db')
-  .action(async (o: { from: string; to: string }) => {
-    const report = await migrateCommand(o.from, o.to, { progress: consoleProgress() });
+  .option('--workspace <file>', 'also copy this workspace database (accounts, scenarios, briefings, participation, audit log) into the postgres:// target; default: workspace.sqlite next to the --from file, when present')
+  .option('--no-workspace', 'copy the twin only')
+  .action(async (o: { from: string; to: string; workspace?: string | false }) => {
+    const from = parseStoreUrl(o.from);
+    const besideSource = from.kind === 'sqlite' ? path.join(path.dirname(from.file), 'workspace.sqlite') : undefined;
+    const workspaceFrom =
+      o.workspace === false || parseStoreUrl(o.to).kind !== 'postgis' ? undefined : (o.workspace ?? (besideSource && fs.existsSync(besideSource) ? besideSource : undefined));
+    const report = await migrateCommand(o.from, o.to, { progress: consoleProgress(), workspaceFrom });
     console.log(formatMigrateReport(report));
     if (!report.ok) process.exitCode = 1;
   });

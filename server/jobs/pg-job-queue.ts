@@ -7,6 +7,7 @@
 import os from 'node:os';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
+import { resilientPool } from '../store/postgis/resilient-pool.ts';
 import { DEFAULT_RETRY_LIMIT, type JobHandler, type JobQueue, type JobState, type JobStatus, errorMessage, isRetryable } from './job-queue.ts';
 
 export interface PgJobQueueOptions {
@@ -71,9 +72,11 @@ const CREATE_TABLE = `
 
 /** Connects, installs or upgrades pg-boss's schema and our table, and gives a queue ready to submit and work. */
 export async function openPgJobQueue(url: string, options: PgJobQueueOptions = {}): Promise<PgJobQueue> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 4, connectionTimeoutMillis: 5000, application_name: 'tweeling-jobs' });
   const boss = new PgBoss({ connectionString: url, max: options.poolMax ?? 4, schedule: false, supervise: true, application_name: 'tweeling-pg-boss' });
   const log = options.log ?? ((m: string) => console.error(m));
+  const pool = resilientPool({ connectionString: url, max: options.poolMax ?? 4, connectionTimeoutMillis: 5000, application_name: 'tweeling-jobs' }, (e) =>
+    log(`job queue connection: ${errorMessage(e)}`),
+  );
   boss.on('error', (e) => log(`job queue: ${errorMessage(e)}`));
   try {
     await createTable(pool);

@@ -59,8 +59,8 @@ export const PARTICIPATION_ALGORITHMS: AlgorithmEntry[] = [
         en: `Two counters with a sliding ${windowMin}-minute window, both limited to ${limit} (configurable with TWEELING_COMMENT_RATE_LIMIT): per participant (hashed token per session) and per client network across all sessions, so clearing cookies or switching sessions buys no new allowance. Only stored comments count.`,
       },
       {
-        nl: 'Clientnetwerk: een IPv4-adres afzonderlijk, een IPv6-adres per /56 (een huishouden krijgt meestal een /56 of /48). Het netwerk wordt met een sleutel gehasht die alleen in het geheugen van het proces bestaat; adressen worden niet bewaard.',
-        en: 'Client network: an IPv4 address on its own, an IPv6 address per /56 (a household usually gets a /56 or /48). The network is hashed with a key that exists only in the process memory; addresses are not kept.',
+        nl: 'Clientnetwerk: een IPv4-adres afzonderlijk, een IPv6-adres per /56 (een huishouden krijgt meestal een /56 of /48). Het netwerk wordt gehasht met een sleutel die elke maand wisselt (oude sleutels worden gewist); adressen worden niet bewaard.',
+        en: 'Client network: an IPv4 address on its own, an IPv6 address per /56 (a household usually gets a /56 or /48). The network is hashed with a key that changes every month (old keys are deleted); addresses are not kept.',
       },
       {
         nl: 'Bij weigering antwoordt de server met 429, Retry-After en RateLimit-koppen, zodat de pagina kan zeggen wanneer het weer kan.',
@@ -69,8 +69,8 @@ export const PARTICIPATION_ALGORITHMS: AlgorithmEntry[] = [
     ],
     limits: [
       {
-        nl: 'Alleen in het geheugen: een herstart wist de tellers, en met meer dan één serverproces telt elk proces apart.',
-        en: 'In memory only: a restart clears the counters, and with more than one server process each counts on its own.',
+        nl: 'De tellers staan in de werkruimtedatabase en gelden dus voor alle servers samen; een telling wordt alleen bewaard zolang ze meetelt. Bij de maandwissel begint de clientteller opnieuw (nieuwe sleutel), zodat één netwerk rond middernacht op de eerste tot tweemaal de limiet kan plaatsen.',
+        en: 'The counters live in the workspace database, so they hold for all servers together; a hit is kept only while it counts. At the change of month the client counter starts afresh (new key), so one network may place up to twice the limit around midnight on the first.',
       },
       {
         nl: 'Bewoners achter één gedeeld adres (school, bibliotheek, bedrijfsnetwerk, carrier-grade NAT) delen één teller. Achter een reverse proxy is het adres dat van de proxy (X-Forwarded-For wordt bewust niet vertrouwd), dus delen alle bewoners dan één teller.',
@@ -88,7 +88,6 @@ export const PARTICIPATION_ALGORITHMS: AlgorithmEntry[] = [
     code: [
       'server/participation/comment-rate-limit.ts',
       'server/participation/client-bucket.ts',
-      'server/participation/sliding-window-limiter.ts',
       'server/participation/participation-router.ts',
     ],
     references: ['RELIABILITY.md #16, #17', 'draft-ietf-httpapi-ratelimit-headers', 'RFC 6585 §4 (429 Too Many Requests)'],

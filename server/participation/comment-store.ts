@@ -6,7 +6,7 @@ import type { Comment, CommentInput } from '../contracts/workspace.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import type { Actor } from '../workspace/roles.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import type { WorkspaceDb } from '../workspace/workspace-db.ts';
+import type { SqlRunner, SqlTransaction } from '../workspace/sql/sql-db.ts';
 import { getSessionOrThrow } from './session-store.ts';
 
 export type CommentStatus = Comment['status'];
@@ -45,34 +45,46 @@ export function publicView(comment: Comment): Comment {
   return { ...comment, createdAt: comment.createdAt.slice(0, 10) };
 }
 
-/** Stores a pending comment; 404 for an unknown session, 409 when it is closed. */
-export function insertComment(workspace: Workspace, sessionId: string, input: CommentInput, participantHash: string): Comment {
+/**
+ * Stores a pending comment; 404 for an unknown session, 409 when it is closed. `admit` runs first in the same
+ * transaction (the rate limit: it decides and records its hit there, so a comment and its hit are stored together or
+ * not at all) and refuses by throwing.
+ */
+export async function insertComment(
+  workspace: Workspace,
+  sessionId: string,
+  input: CommentInput,
+  participantHash: string,
+  admit: (tx: SqlTransaction) => Promise<void> = async () => undefined,
+): Promise<Comment> {
   const now = workspace.now();
   const id = randomUUID();
-  workspace.db.transaction(() => {
-    const session = getSessionOrThrow(workspace.db, sessionId, now);
+  return workspace.db.transaction(async (tx) => {
+    await admit(tx);
+    const session = await getSessionOrThrow(tx, sessionId, now);
     if (session.status !== 'open') throw new Conflict('This participation session is closed; comments are no longer accepted');
-    workspace.db
-      .prepare(
-        `INSERT INTO participation_comments (id, session_id, category, text, lon_deg, lat_deg, height_m, building_id, status, answer, participant_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, ?, ?)`,
-      )
-      .run(id, sessionId, input.category, input.text, input.position.lonDeg, input.position.latDeg, input.position.heightM, input.buildingId ?? null, participantHash, now.toISOString());
-  })();
-  return getComment(workspace.db, id) as Comment;
+    await tx.run(
+      `INSERT INTO participation_comments (id, session_id, category, text, lon_deg, lat_deg, height_m, building_id, status, answer, participant_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, ?, ?)`,
+      [id, sessionId, input.category, input.text, input.position.lonDeg, input.position.latDeg, input.position.heightM, input.buildingId ?? null, participantHash, now.toISOString()],
+    );
+    return (await getComment(tx, id)) as Comment;
+  });
 }
 
-export function getComment(db: WorkspaceDb, id: string): Comment | undefined {
-  const row = db.prepare('SELECT * FROM participation_comments WHERE id = ?').get(id) as CommentRow | undefined;
+export async function getComment(db: SqlRunner, id: string): Promise<Comment | undefined> {
+  const row = await db.get<CommentRow>('SELECT * FROM participation_comments WHERE id = ?', [id]);
   return row ? fromRow(row) : undefined;
 }
 
 /** Comments of a session with one of the statuses, oldest first, at most `limit`. */
-export function listComments(db: WorkspaceDb, sessionId: string, statuses: readonly CommentStatus[], limit: number): Comment[] {
+export async function listComments(db: SqlRunner, sessionId: string, statuses: readonly CommentStatus[], limit: number): Promise<Comment[]> {
   const placeholders = statuses.map(() => '?').join(', ');
-  const rows = db
-    .prepare(`SELECT * FROM participation_comments WHERE session_id = ? AND status IN (${placeholders}) ORDER BY created_at, id LIMIT ?`)
-    .all(sessionId, ...statuses, limit) as CommentRow[];
+  const rows = await db.all<CommentRow>(`SELECT * FROM participation_comments WHERE session_id = ? AND status IN (${placeholders}) ORDER BY created_at, id LIMIT ?`, [
+    sessionId,
+    ...statuses,
+    limit,
+  ]);
   return rows.map(fromRow);
 }
 
@@ -80,19 +92,21 @@ export function listComments(db: WorkspaceDb, sessionId: string, statuses: reado
  * Approves or hides a comment, optionally setting the public answer ('' removes it). Audit-logged without the text
  * or the answer (they may hold personal data a participant disclosed); only whether an answer was given.
  */
-export function moderateComment(workspace: Workspace, id: string, moderation: { action: ModerationAction; answer?: string }, actor: Actor): Comment {
-  workspace.db.transaction(() => {
-    const comment = getComment(workspace.db, id);
+export async function moderateComment(workspace: Workspace, id: string, moderation: { action: ModerationAction; answer?: string }, actor: Actor): Promise<Comment> {
+  return workspace.db.transaction(async (tx) => {
+    // Moderators on two servers take turns, so each audit entry's `from` is the status the other one left.
+    await tx.lock(`participation-comment:${id}`);
+    const comment = await getComment(tx, id);
     if (!comment) throw new NotFound(`No comment ${id}`);
     const status: CommentStatus = moderation.action === 'approve' ? 'approved' : 'hidden';
     const answer = moderation.answer === undefined ? comment.answer : moderation.answer === '' ? null : moderation.answer;
-    workspace.db.prepare('UPDATE participation_comments SET status = ?, answer = ? WHERE id = ?').run(status, answer, id);
-    workspace.audit.append({
+    await tx.run('UPDATE participation_comments SET status = ?, answer = ? WHERE id = ?', [status, answer, id]);
+    await workspace.audit.append(tx, {
       actor,
       action: `participation.comment.${moderation.action}`,
       target: `participation-comment:${id}`,
       details: { sessionId: comment.sessionId, from: comment.status, to: status, answered: answer !== null, answerChanged: answer !== comment.answer },
     });
-  })();
-  return getComment(workspace.db, id) as Comment;
+    return (await getComment(tx, id)) as Comment;
+  });
 }

@@ -2,7 +2,7 @@
 // HMAC(secret, sessionId:token), so a participant's comments in one session can be grouped for rate limiting and
 // moderation but not linked across sessions or to a person. The HMAC key lives in the workspace database.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { WorkspaceDb } from '../workspace/workspace-db.ts';
+import type { SqlRunner } from '../workspace/sql/sql-db.ts';
 
 export const PARTICIPANT_COOKIE = 'tweeling_participant';
 const TOKEN = /^[0-9a-f]{32}$/;
@@ -29,16 +29,31 @@ export function participantCookie(token: string, secure: boolean): string {
   return `${PARTICIPANT_COOKIE}=${token}; Path=/api/participation; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 
-/** Keyed hashes of participant tokens with the workspace's secret (created on first use). */
+/**
+ * Keyed hashes of participant tokens with the workspace's secret, read on first use. The first server to need it
+ * creates it; servers starting together all insert-if-absent and then read the one row that won, so every server
+ * hashes with the same key.
+ */
 export class ParticipantHasher {
-  private readonly key: Buffer;
+  private key: Promise<Buffer> | undefined;
 
-  constructor(db: WorkspaceDb) {
-    db.prepare('INSERT OR IGNORE INTO participation_secret (id, hmac_key) VALUES (1, ?)').run(randomBytes(32));
-    this.key = (db.prepare('SELECT hmac_key FROM participation_secret WHERE id = 1').get() as { hmac_key: Buffer }).hmac_key;
+  constructor(private readonly db: SqlRunner) {}
+
+  async hash(sessionId: string, token: string): Promise<string> {
+    const key = await (this.key ??= this.loadKey());
+    return createHmac('sha256', key).update(`${sessionId}:${token}`).digest('base64url');
   }
 
-  hash(sessionId: string, token: string): string {
-    return createHmac('sha256', this.key).update(`${sessionId}:${token}`).digest('base64url');
+  private async loadKey(): Promise<Buffer> {
+    try {
+      await this.db.run('INSERT INTO participation_secret (id, hmac_key) VALUES (1, ?) ON CONFLICT DO NOTHING', [randomBytes(32)]);
+      const row = await this.db.get<{ hmac_key: Buffer }>('SELECT hmac_key FROM participation_secret WHERE id = 1');
+      if (!row) throw new Error('participation_secret has no key after inserting one');
+      return row.hmac_key;
+    } catch (e) {
+      // A database hiccup must not leave a rejected key behind for good: the next comment tries again.
+      this.key = undefined;
+      throw e;
+    }
   }
 }

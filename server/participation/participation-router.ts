@@ -7,14 +7,14 @@ import { commentInputSchema, idSchema, moderationSchema, participationSessionInp
 import { InvalidParameter, NotFound, TooManyRequests } from '../errors.ts';
 import { parseBody, parseQuery } from '../api/validate.ts';
 import type { Store } from '../store/store.ts';
-import { type Actor, type Role, actorOf, requireRole } from '../workspace/roles.ts';
+import { auditDenied } from '../workspace/audit-denied.ts';
+import { type Role, actorOf, requireRole } from '../workspace/roles.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { ClientBucketKeys } from './client-bucket.ts';
 import { commentsToCsv, commentsToGeoJson } from './comment-export.ts';
-import { CommentRateLimit, type CommentLimitOptions, DEFAULT_COMMENT_LIMIT, rateLimitHeaders } from './comment-rate-limit.ts';
+import { CommentRateLimit, type CommentLimitOptions, DEFAULT_COMMENT_LIMIT, type LimitState, rateLimitHeaders } from './comment-rate-limit.ts';
 import { type CommentStatus, insertComment, listComments, moderateComment, publicView } from './comment-store.ts';
 import { ParticipantHasher, newParticipantToken, participantCookie, participantTokenFrom } from './participant-token.ts';
-import { ensureParticipationTables } from './participation-tables.ts';
 import { PersonalDataInText, findPersonalData } from './personal-data-scan.ts';
 import { DEFAULT_RETENTION_DAYS, closeSession, createSession, getSessionOrThrow, listSessions } from './session-store.ts';
 
@@ -61,25 +61,20 @@ function sendJson(res: Response, status: number, value: unknown, type = 'applica
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 export function participationRouter(workspace: Workspace, _store: Store, options: ParticipationOptions = {}): Router {
-  ensureParticipationTables(workspace.db);
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const limitOptions = options.commentLimit ?? DEFAULT_COMMENT_LIMIT;
   const hasher = new ParticipantHasher(workspace.db);
-  const clientBuckets = new ClientBucketKeys();
+  const clientBuckets = new ClientBucketKeys(workspace.db);
   const rateLimit = new CommentRateLimit(limitOptions);
 
-  const onDenied = (actor: Actor, req: Request) => {
-    workspace.audit.append({ actor, action: 'auth.denied', target: `${req.method} ${req.baseUrl}${req.path}`.slice(0, 200) });
-  };
-  const moderatorsOnly = requireRole(MODERATORS, onDenied);
+  // Refusals are audit-logged (and awaited) before they are answered.
+  const moderatorsOnly = requireRole(MODERATORS, auditDenied(workspace));
   /** The same check inside a handler, for routes that are public for some queries and restricted for others. */
-  const assertModerator = (req: Request, res: Response) => {
-    let denied: unknown;
-    moderatorsOnly(req, res, (err?: unknown) => {
-      denied = err;
+  const assertModerator = (req: Request, res: Response) =>
+    new Promise<void>((resolve, reject) => {
+      const checked: unknown = moderatorsOnly(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+      if (checked instanceof Promise) checked.catch(reject);
     });
-    if (denied) throw denied;
-  };
 
   const router = Router();
   router.use((_req, res, next) => {
@@ -88,25 +83,25 @@ export function participationRouter(workspace: Workspace, _store: Store, options
     next();
   });
 
-  router.post('/sessions', moderatorsOnly, (req, res) => {
+  router.post('/sessions', moderatorsOnly, async (req, res) => {
     const input = parseBody(participationSessionInputSchema, req);
-    sendJson(res, 201, createSession(workspace, input, actorOf(res), retentionDays));
+    sendJson(res, 201, await createSession(workspace, input, actorOf(res), retentionDays));
   });
 
-  router.get('/sessions', moderatorsOnly, (_req, res) => {
-    sendJson(res, 200, { sessions: listSessions(workspace.db, workspace.now()) });
+  router.get('/sessions', moderatorsOnly, async (_req, res) => {
+    sendJson(res, 200, { sessions: await listSessions(workspace.db, workspace.now()) });
   });
 
-  router.get('/sessions/:id', (req, res) => {
-    sendJson(res, 200, getSessionOrThrow(workspace.db, idParam(req), workspace.now()));
+  router.get('/sessions/:id', async (req, res) => {
+    sendJson(res, 200, await getSessionOrThrow(workspace.db, idParam(req), workspace.now()));
   });
 
-  router.post('/sessions/:id/close', moderatorsOnly, (req, res) => {
-    sendJson(res, 200, closeSession(workspace, idParam(req), actorOf(res), retentionDays));
+  router.post('/sessions/:id/close', moderatorsOnly, async (req, res) => {
+    sendJson(res, 200, await closeSession(workspace, idParam(req), actorOf(res), retentionDays));
   });
 
   router.get('/sessions/:id/qr.svg', moderatorsOnly, async (req, res) => {
-    const session = getSessionOrThrow(workspace.db, idParam(req), workspace.now());
+    const session = await getSessionOrThrow(workspace.db, idParam(req), workspace.now());
     let origin = options.publicBaseUrl?.replace(/\/+$/, '');
     if (!origin) {
       const host = req.get('host') ?? '';
@@ -117,61 +112,65 @@ export function participationRouter(workspace: Workspace, _store: Store, options
     res.type('image/svg+xml').send(svg);
   });
 
-  router.post('/sessions/:id/comments', (req, res) => {
+  router.post('/sessions/:id/comments', async (req, res) => {
     const sessionId = idParam(req);
     let token = participantTokenFrom(req.headers.cookie);
     if (!token) {
       token = newParticipantToken();
       res.setHeader('Set-Cookie', participantCookie(token, req.secure));
     }
-    const participantHash = hasher.hash(sessionId, token);
-    // trust proxy is off: this is the TCP peer, so a forged X-Forwarded-For cannot pick a fresh bucket.
-    const clientKey = clientBuckets.of(req.socket.remoteAddress);
-    const nowMs = workspace.now().getTime();
-    const decision = rateLimit.check(participantHash, clientKey, nowMs);
-    if (!decision.allowed) {
-      res.set(rateLimitHeaders(decision.state, limitOptions.windowMs));
-      throw new TooManyRequests(`Too many comments; try again in ${decision.retryAfterS} seconds`, { retryAfterS: decision.retryAfterS });
-    }
+    // Checks that need no database come first, so refused text never reaches the transaction.
     const input = parseBody(commentInputSchema, req);
     const kinds = findPersonalData(input.text);
     if (kinds.length > 0) throw new PersonalDataInText(kinds);
-    const comment = insertComment(workspace, sessionId, input, participantHash);
-    rateLimit.record(participantHash, clientKey, nowMs);
-    res.set(rateLimitHeaders(rateLimit.check(participantHash, clientKey, nowMs).state, limitOptions.windowMs));
+    const now = workspace.now();
+    const participantHash = await hasher.hash(sessionId, token);
+    // req.ip believes exactly TWEELING_TRUST_PROXY_HOPS proxies (default none: the TCP peer), so a client's own
+    // X-Forwarded-For cannot pick a fresh bucket.
+    const clientBucket = await clientBuckets.of(req.ip, now);
+    let limit: LimitState | undefined;
+    const comment = await insertComment(workspace, sessionId, input, participantHash, async (tx) => {
+      const decision = await rateLimit.take(tx, { participantHash, clientBucket }, now.getTime());
+      limit = decision.state;
+      if (!decision.allowed) {
+        res.set(rateLimitHeaders(decision.state, limitOptions.windowMs));
+        throw new TooManyRequests(`Too many comments; try again in ${decision.retryAfterS} seconds`, { retryAfterS: decision.retryAfterS });
+      }
+    });
+    if (limit) res.set(rateLimitHeaders(limit, limitOptions.windowMs));
     sendJson(res, 201, comment);
   });
 
-  router.get('/sessions/:id/comments', (req, res) => {
+  router.get('/sessions/:id/comments', async (req, res) => {
     const sessionId = idParam(req);
     const query = parseQuery(commentListQuery, req);
     const status = query.status ?? 'approved';
-    if (status !== 'approved') assertModerator(req, res);
-    getSessionOrThrow(workspace.db, sessionId, workspace.now());
-    const comments = listComments(workspace.db, sessionId, STATUSES[status], query.limit);
+    if (status !== 'approved') await assertModerator(req, res);
+    await getSessionOrThrow(workspace.db, sessionId, workspace.now());
+    const comments = await listComments(workspace.db, sessionId, STATUSES[status], query.limit);
     sendJson(res, 200, { comments: status === 'approved' ? comments.map(publicView) : comments });
   });
 
-  router.get('/sessions/:id/comments.geojson', (req, res) => {
+  router.get('/sessions/:id/comments.geojson', async (req, res) => {
     const sessionId = idParam(req);
-    getSessionOrThrow(workspace.db, sessionId, workspace.now());
-    const comments = listComments(workspace.db, sessionId, ['approved'], Number.MAX_SAFE_INTEGER).map(publicView);
+    await getSessionOrThrow(workspace.db, sessionId, workspace.now());
+    const comments = (await listComments(workspace.db, sessionId, ['approved'], Number.MAX_SAFE_INTEGER)).map(publicView);
     res.setHeader('Content-Disposition', `attachment; filename="participation-${sessionId}.geojson"`);
     sendJson(res, 200, commentsToGeoJson(comments), 'application/geo+json');
   });
 
-  router.get('/sessions/:id/comments.csv', (req, res) => {
+  router.get('/sessions/:id/comments.csv', async (req, res) => {
     const sessionId = idParam(req);
-    getSessionOrThrow(workspace.db, sessionId, workspace.now());
-    const comments = listComments(workspace.db, sessionId, ['approved'], Number.MAX_SAFE_INTEGER).map(publicView);
+    await getSessionOrThrow(workspace.db, sessionId, workspace.now());
+    const comments = (await listComments(workspace.db, sessionId, ['approved'], Number.MAX_SAFE_INTEGER)).map(publicView);
     res.type('text/csv; charset=utf-8; header=present').setHeader('Content-Disposition', `attachment; filename="participation-${sessionId}.csv"`);
     res.send(commentsToCsv(comments));
   });
 
-  router.post('/comments/:id/moderate', moderatorsOnly, (req, res) => {
+  router.post('/comments/:id/moderate', moderatorsOnly, async (req, res) => {
     const id = idParam(req);
     const moderation = parseBody(moderationSchema, req);
-    sendJson(res, 200, moderateComment(workspace, id, moderation, actorOf(res)));
+    sendJson(res, 200, await moderateComment(workspace, id, moderation, actorOf(res)));
   });
 
   return router;

@@ -1,6 +1,7 @@
 // `tweeling migrate --from sqlite:PATH --to postgres://…`: copies a whole twin (municipality records, building
 // meshes, every feature collection with its metadata, documents) from one store to another, then verifies by
 // counting both sides. Store-agnostic apart from listing documents, which the Store contract does not enumerate.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { FeatureRd } from '../contracts/feature.ts';
@@ -9,6 +10,8 @@ import { type Progress, silentProgress } from '../log.ts';
 import { openPostgisStore } from './postgis/postgis-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { BboxQuery, Store } from './store.ts';
+import { copyWorkspace } from '../workspace/sql/copy-workspace.ts';
+import { openWorkspaceDb } from '../workspace/workspace-db.ts';
 
 /** Records read per query while copying. */
 const PAGE = 5000;
@@ -42,6 +45,8 @@ export interface MigrateReport {
 
 export interface MigrateOptions {
   progress?: Progress;
+  /** A workspace database (workspace.sqlite) to copy along into a postgres:// target, which then hosts the workspace. */
+  workspaceFrom?: string;
 }
 
 export async function migrateCommand(fromUrl: string, toUrl: string, options: MigrateOptions = {}): Promise<MigrateReport> {
@@ -56,7 +61,31 @@ export async function migrateCommand(fromUrl: string, toUrl: string, options: Mi
     const target = await openStoreAt(toUrl);
     try {
       await copyTwin(source, target, from, progress);
-      return await verify(source, target, from, to);
+      const report = await verify(source, target, from, to);
+      if (options.workspaceFrom !== undefined) {
+        if (to.kind !== 'postgis') throw new Error('--workspace needs a postgres:// target (the SQLite twin keeps its workspace.sqlite next to it)');
+        report.rows.push(...(await migrateWorkspace(options.workspaceFrom, to.url, progress)));
+        report.ok = report.rows.every((r) => r.ok);
+      }
+      return report;
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+async function migrateWorkspace(file: string, url: string, progress: Progress): Promise<MigrateRow[]> {
+  if (!fs.existsSync(file)) throw new Error(`${file}: no such workspace database`);
+  progress.step('Copying the workspace (accounts, scenarios, briefings, participation, audit log)');
+  const source = await openWorkspaceDb(file);
+  try {
+    const target = await openWorkspaceDb(url);
+    try {
+      const copied = await copyWorkspace(source, target);
+      progress.done(`${copied.reduce((n, r) => n + r.target, 0)} rows`);
+      return copied.map((r) => ({ what: `workspace ${r.table}`, source: r.source, target: r.target, ok: r.source === r.target }));
     } finally {
       await target.close();
     }

@@ -2,7 +2,7 @@
 // so any edited, removed or reordered row breaks verification from that point on.
 import { createHash } from 'node:crypto';
 import type { Actor } from './roles.ts';
-import type { WorkspaceDb } from './workspace-db.ts';
+import type { SqlDb, SqlRunner, SqlTransaction } from './sql/sql-db.ts';
 
 export interface AuditEntryInput {
   actor: Actor;
@@ -34,30 +34,18 @@ export interface AuditVerification {
 }
 
 const GENESIS = '0'.repeat(64);
+const VERIFY_PAGE = 1000;
 
 export class AuditLog {
-  constructor(
-    private readonly db: WorkspaceDb,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS audit_log (
-      seq INTEGER PRIMARY KEY,
-      time TEXT NOT NULL,
-      actor_role TEXT NOT NULL,
-      actor_id TEXT,
-      action TEXT NOT NULL,
-      target TEXT NOT NULL,
-      details TEXT NOT NULL,
-      prev_hash TEXT NOT NULL,
-      hash TEXT NOT NULL
-    );
-    CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-    CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`);
-  }
+  constructor(private readonly now: () => Date = () => new Date()) {}
 
-  /** Appends one entry; call inside the same transaction as the change it records. */
-  append(input: AuditEntryInput): AuditEntry {
-    const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  /**
+   * Appends one entry inside the transaction of the change it records. The chain is read and extended under a named
+   * lock, so servers appending at the same moment take turns instead of forking the chain.
+   */
+  async append(tx: SqlTransaction, input: AuditEntryInput): Promise<AuditEntry> {
+    await tx.lock('audit_log');
+    const last = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     const entry: Omit<AuditEntry, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
       time: this.now().toISOString(),
@@ -69,31 +57,51 @@ export class AuditLog {
       prevHash: last?.hash ?? GENESIS,
     };
     const hash = entryHash(entry);
-    this.db
-      .prepare('INSERT INTO audit_log (seq, time, actor_role, actor_id, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.seq, entry.time, entry.actorRole, entry.actorId, entry.action, entry.target, JSON.stringify(entry.details), entry.prevHash, hash);
+    await tx.run('INSERT INTO audit_log (seq, time, actor_role, actor_id, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      entry.seq,
+      entry.time,
+      entry.actorRole,
+      entry.actorId,
+      entry.action,
+      entry.target,
+      JSON.stringify(entry.details),
+      entry.prevHash,
+      hash,
+    ]);
     return { ...entry, hash };
   }
 
+  /** Appends one entry in a transaction of its own: for events that change nothing else (a denied request, a login). */
+  record(db: SqlDb, input: AuditEntryInput): Promise<AuditEntry> {
+    return db.transaction((tx) => this.append(tx, input));
+  }
+
   /** Newest first. */
-  list(options: { limit: number; beforeSeq?: number }): AuditEntry[] {
-    const rows = this.db
-      .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit) as AuditRow[];
+  async list(db: SqlRunner, options: { limit: number; beforeSeq?: number }): Promise<AuditEntry[]> {
+    const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?', [
+      options.beforeSeq ?? Number.MAX_SAFE_INTEGER,
+      options.limit,
+    ]);
     return rows.map(fromRow);
   }
 
-  verify(): AuditVerification {
+  /** Walks the whole chain in pages of VERIFY_PAGE rows (no statement stays open across an await). */
+  async verify(db: SqlRunner): Promise<AuditVerification> {
     let prevHash = GENESIS;
     let entries = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-      const entry = fromRow(row);
-      const { hash, ...content } = entry;
-      if (entry.prevHash !== prevHash || entryHash(content) !== hash) return { ok: false, entries, brokenAt: entry.seq };
-      prevHash = hash;
-      entries++;
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await db.all<AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, VERIFY_PAGE]);
+      for (const row of rows) {
+        const entry = fromRow(row);
+        const { hash, ...content } = entry;
+        if (entry.prevHash !== prevHash || entryHash(content) !== hash) return { ok: false, entries, brokenAt: entry.seq };
+        prevHash = hash;
+        entries++;
+        afterSeq = entry.seq;
+      }
+      if (rows.length < VERIFY_PAGE) return { ok: true, entries };
     }
-    return { ok: true, entries };
   }
 }
 

@@ -18,13 +18,13 @@ export function auditRouter(workspace: Workspace, _store: Store): Router {
   // Admin only: requireRole always lets admins through, so no other role is listed.
   router.use(requireRole([], auditDenied(workspace)));
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const q = parseQuery(auditQuery, req);
-    res.json({ entries: workspace.audit.list({ limit: q.limit, beforeSeq: q.before }) });
+    res.json({ entries: await workspace.audit.list(workspace.db, { limit: q.limit, beforeSeq: q.before }) });
   });
 
-  router.get('/verify', (_req, res) => {
-    res.json(workspace.audit.verify());
+  router.get('/verify', async (_req, res) => {
+    res.json(await workspace.audit.verify(workspace.db));
   });
 
   return router;

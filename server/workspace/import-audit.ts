@@ -3,18 +3,19 @@
 // and the names of the source files (names only, no paths: they can contain a user's home directory).
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type Config, dataPaths } from '../config.ts';
+import type { Config } from '../config.ts';
 import { COMMAND_LINE_ACTOR } from './auth/user-store.ts';
 import { openWorkspace } from './workspace.ts';
+import { workspaceTarget } from './workspace-target.ts';
 
 export function registerImportAudit(importCommand: Command, config: () => Config): void {
-  importCommand.hook('postAction', (_command, action) => {
+  importCommand.hook('postAction', async (_command, action) => {
     const files = action.args.map((f) => path.basename(f));
-    const workspace = openWorkspace(dataPaths(config()).workspace);
+    const workspace = await openWorkspace(workspaceTarget(config()));
     try {
-      workspace.audit.append({ actor: COMMAND_LINE_ACTOR, action: `import.${action.name()}`, target: '', details: { files } });
+      await workspace.audit.record(workspace.db, { actor: COMMAND_LINE_ACTOR, action: `import.${action.name()}`, target: '', details: { files } });
     } finally {
-      workspace.close();
+      await workspace.close();
     }
   });
 }

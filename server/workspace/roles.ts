@@ -22,16 +22,17 @@ export function actorOf(res: Response): Actor {
 
 /**
  * Allows the request only for the given roles (admin is always allowed). Anonymous callers of a signed-in route get
- * 401, signed-in callers with the wrong role 403; the denial is handed to `onDenied` (the audit log) first.
+ * 401, signed-in callers with the wrong role 403; the denial is handed to `onDenied` (the audit log) first and
+ * awaited, so the refusal is recorded before it is answered.
  */
-export function requireRole(roles: readonly Role[], onDenied?: (actor: Actor, req: Request) => void): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function requireRole(roles: readonly Role[], onDenied?: (actor: Actor, req: Request) => void | Promise<void>): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const actor = actorOf(res);
     if (actor.role === 'admin' || roles.includes(actor.role)) {
       next();
       return;
     }
-    onDenied?.(actor, req);
+    await onDenied?.(actor, req);
     next(actor.userId === undefined ? new Unauthenticated('Sign in to do this') : new Forbidden(`The role ${actor.role} may not do this`));
   };
 }

@@ -1,25 +1,18 @@
-// Everything the workspace routers share: one database, the audit log and the clock (injectable for tests).
+// Everything the workspace routers share: one database (SQLite file or shared PostgreSQL), the audit log and the
+// clock (injectable for tests).
 import { AuditLog } from './audit-log.ts';
-import { type WorkspaceDb, openWorkspaceDb } from './workspace-db.ts';
+import type { SqlDb } from './sql/sql-db.ts';
+import { openWorkspaceDb } from './workspace-db.ts';
 
 export interface Workspace {
-  db: WorkspaceDb;
+  db: SqlDb;
   audit: AuditLog;
   now: () => Date;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function openWorkspace(file: string, now: () => Date = () => new Date()): Workspace {
-  const db = openWorkspaceDb(file);
-  const audit = new AuditLog(db, now);
-  return {
-    db,
-    audit,
-    now,
-    close: () => {
-      // Leave a small WAL behind: checkpoint and truncate before closing.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-    },
-  };
+/** Opens the workspace at a file path (':memory:' for tests) or a postgres:// URL. */
+export async function openWorkspace(target: string, now: () => Date = () => new Date()): Promise<Workspace> {
+  const db = await openWorkspaceDb(target);
+  return { db, audit: new AuditLog(now), now, close: () => db.close() };
 }

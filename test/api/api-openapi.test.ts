@@ -55,14 +55,14 @@ async function appRoutesUnderApi(): Promise<string[]> {
   const config = testTwinConfig();
   const store = await openSqliteStore(dataPaths(config).store, { readonly: true });
   const sensors = openSensorStore(dataPaths(config).sensors);
-  const workspace = openWorkspace(':memory:');
+  const workspace = await openWorkspace(':memory:');
   try {
     const app = createApp({ store, sensors, config, workspace, log: () => {} }) as any;
     return routesOf(app.router.stack).filter((r) => r.split(' ')[1].startsWith('/api/'));
   } finally {
     await store.close();
     sensors.close();
-    workspace.close();
+    await workspace.close();
   }
 }
 

@@ -8,13 +8,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveInside } from '../../server/api/static-files.ts';
 import { dataPaths } from '../../server/config.ts';
 import { insertSession } from '../../server/participation/session-store.ts';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import type { Actor } from '../../server/workspace/roles.ts';
+import type { SqliteSqlDb } from '../../server/workspace/sql/sqlite-sql-db.ts';
 import { createPm10StationBody } from '../support/factories.ts';
 import { type RawReply, expectCleanPrototype, expectHealthy, expectNoLeak, expectProblem, rawRequest, tableCounts } from '../support/problem-checks.ts';
 import { type StaFixture, createStaFixture } from '../support/sta-fixture.ts';
@@ -37,14 +37,15 @@ const json = (method: string, p: string, body: unknown, headers: Record<string, 
   req(method, p, { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
 
 function workspaceCounts(): Record<string, number> {
-  return tableCounts(twin.workspace.db as unknown as Database.Database);
+  // This suite runs on the embedded SQLite workspace: its connection answers the counts synchronously.
+  return tableCounts((twin.workspace.db as SqliteSqlDb).connection);
 }
 function sensorCounts(): Record<string, number> {
   return tableCounts(sta.store.db);
 }
-function openSession(): string {
+async function openSession(): Promise<string> {
   const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  return insertSession(twin.workspace, { title: 'Park aan de gracht', introduction: 'Wat vindt u?', scenarioId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', closesAt }, PLANNER).id;
+  return (await insertSession(twin.workspace, { title: 'Park aan de gracht', introduction: 'Wat vindt u?', scenarioId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', closesAt }, PLANNER)).id;
 }
 const comment = (overrides: Record<string, unknown> = {}) => ({ category: 'idea', text: 'Meer bomen in deze straat', position: { lonDeg: 5.1214, latDeg: 52.0907, heightM: 4.5 }, ...overrides });
 function postComment(sessionId: string, body: unknown, headers: Record<string, string> = {}): Promise<RawReply> {
@@ -73,8 +74,8 @@ const scenario = (inputs: unknown = {}) => ({ name: 'Proef', inputs });
 beforeAll(async () => {
   twin = await startTestTwin();
   sta = await createStaFixture();
-  createUser(twin.workspace, { username: 'petra', password: 'planner-secret-1', role: 'planner' });
-  createUser(twin.workspace, { username: 'piet', password: 'planner-secret-2', role: 'planner' });
+  await createUser(twin.workspace, { username: 'petra', password: 'planner-secret-1', role: 'planner' });
+  await createUser(twin.workspace, { username: 'piet', password: 'planner-secret-2', role: 'planner' });
   planner = await signIn('petra', 'planner-secret-1');
   otherPlanner = await signIn('piet', 'planner-secret-2');
   const thing = await sta.call('POST', '/Things', createPm10StationBody('paal', 'bad-input station'));
@@ -219,7 +220,7 @@ describe('#6 datetime edge cases', () => {
 
 describe('#7 oversized bodies', () => {
   it('refuses a 17 KiB comment with 413 problem+json and no row (fuller: participation-comments.test.ts)', async () => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     const before = workspaceCounts();
     expectProblem(await postComment(sessionId, comment({ text: 'a'.repeat(17 * 1024) })), 413, 'too-large');
     expect(workspaceCounts()).toEqual(before);
@@ -309,7 +310,7 @@ describe('#9 deeply nested JSON inside the size limit', () => {
 
   it('refuses 2 500 levels in a 16 kB comment body with 400', async () => {
     const deep = '{"a":'.repeat(2500) + '1' + '}'.repeat(2500);
-    expectProblem(await postComment(openSession(), `{"category":"idea","text":"x","position":${deep}}`), 400);
+    expectProblem(await postComment(await openSession(), `{"category":"idea","text":"x","position":${deep}}`), 400);
   });
 
   it('refuses GeoJSON coordinates nested 10 000 deep and a GeometryCollection nested 1 000 deep in STA with 400', async () => {
@@ -339,7 +340,7 @@ describe('#10 wrong or malformed content (fuller: json-bodies.test.ts)', () => {
 
 describe('#11 prototype pollution', () => {
   it('refuses __proto__ and constructor.prototype in a comment and in scenario inputs, and the citizen is still refused moderation', async () => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     const before = workspaceCounts();
     expectProblem(await postComment(sessionId, '{"category":"idea","text":"x","position":{"lonDeg":5,"latDeg":52,"heightM":0},"__proto__":{"role":"council"}}'), 400);
     expectProblem(await json('POST', '/api/scenarios', '{"name":"x","inputs":{"__proto__":{"isAdmin":true}}}', planner), 400);
@@ -373,7 +374,7 @@ describe('#12 type confusion at zod boundaries (fuller: participation-comments.t
     ['a longitude of 999', { position: { lonDeg: 999, latDeg: 52, heightM: 0 } }],
     ['text with a NUL', { text: 'a\u0000b' }],
   ])('refuses %s with 400 and a field path', async (_name, overrides) => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     const before = workspaceCounts();
     const problem = expectProblem(await postComment(sessionId, comment(overrides)), 400);
     expect(JSON.stringify(problem.errors)).toMatch(/text|position/);
@@ -381,14 +382,14 @@ describe('#12 type confusion at zod boundaries (fuller: participation-comments.t
   });
 
   it('refuses a lone surrogate, 1e400 and a numeric string for a number', async () => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     expectProblem(await postComment(sessionId, '{"category":"idea","text":"a\\ud800b","position":{"lonDeg":5,"latDeg":52,"heightM":0}}'), 400);
     expectProblem(await postComment(sessionId, '{"category":"idea","text":"a","position":{"lonDeg":1e400,"latDeg":52,"heightM":0}}'), 400);
     expectProblem(await postComment(sessionId, '{"category":"idea","text":"a","position":{"lonDeg":"5","latDeg":52,"heightM":0}}'), 400);
   });
 
   it('accepts -0 as a coordinate (it is a number) without a 500', async () => {
-    const res = await postComment(openSession(), comment({ position: { lonDeg: 5.12, latDeg: 52.09, heightM: -0 } }));
+    const res = await postComment(await openSession(), comment({ position: { lonDeg: 5.12, latDeg: 52.09, heightM: -0 } }));
     expect(res.status).toBe(201);
   });
 });
@@ -424,7 +425,7 @@ describe('#14 authorization and IDOR (fuller: workspace-roles.test.ts, workspace
   });
 
   it('refuses a citizen the moderation queue with 401 and answers 404 for an unknown scenario', async () => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     expect((await req('GET', `/api/participation/sessions/${sessionId}/comments?status=pending`)).status).toBe(401);
     expectProblem(await req('GET', '/api/scenarios/0190f3a2-0000-7000-8000-000000000000'), 404);
   });
@@ -439,7 +440,7 @@ describe('#14 authorization and IDOR (fuller: workspace-roles.test.ts, workspace
 
 describe('#15 moderation bypass and XSS (fuller: participation-comments.test.ts)', () => {
   it('stores markup as plain text, JSON-escaped, and keeps a pending comment off every public route', async () => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     const placed = await postComment(sessionId, comment({ text: '<img src=x onerror=alert(1)>' }));
     expect(placed.status).toBe(201);
     expect(placed.body).not.toContain('<img');
@@ -454,7 +455,7 @@ describe('#15 moderation bypass and XSS (fuller: participation-comments.test.ts)
 
 describe('#16 personal data in a comment (fuller: participation-comments.test.ts, participation-personal-data.test.ts)', () => {
   it.each(['Mail me op jan@example.nl', 'Bel me: 06-12345678', 'Ik woon op 3511 AB 12'])('refuses %j before storing it, without echoing it', async (text) => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     const before = workspaceCounts();
     const problem = expectProblem(await postComment(sessionId, comment({ text })), 400, 'personal-data');
     expect(JSON.stringify(problem)).not.toContain(text.split(' ').at(-1));
@@ -464,7 +465,7 @@ describe('#16 personal data in a comment (fuller: participation-comments.test.ts
 
 describe('#17 rate-limit evasion (fuller: participation-comments.test.ts rate limits)', () => {
   it('answers the 6th comment from one participant with 429, Retry-After and no row, whatever X-Forwarded-For says', async () => {
-    const sessionId = openSession();
+    const sessionId = await openSession();
     let cookie = '';
     for (let i = 0; i < 5; i++) {
       const ok = await postComment(sessionId, comment({ text: `Idee ${i}` }), { ...(cookie ? { cookie } : {}), 'x-forwarded-for': `203.0.113.${i}` });
@@ -584,14 +585,14 @@ describe('#22 kill -9 during a write burst (the test itself: test/conformance/fa
   it('opens file workspaces with WAL and synchronous=FULL, the precondition for keeping acknowledged comments', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tweeling-ws-'));
     const { openWorkspace } = await import('../../server/workspace/workspace.ts');
-    const ws = openWorkspace(path.join(dir, 'workspace.sqlite'));
+    const ws = await openWorkspace(path.join(dir, 'workspace.sqlite'));
     try {
-      const db = ws.db as unknown as Database.Database;
+      const db = (ws.db as SqliteSqlDb).connection;
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
-      ws.close();
+      await ws.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

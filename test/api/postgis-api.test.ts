@@ -18,7 +18,7 @@ const skip = skipWithoutPostgres('PostGIS API comparison (test/api/postgis-api.t
 async function startTwinOn(store: Store): Promise<{ url: string; close(): Promise<void> }> {
   const config = testTwinConfig();
   const sensors = openSensorStore(dataPaths(config).sensors, { readonly: true });
-  const workspace = openWorkspace(':memory:');
+  const workspace = await openWorkspace(':memory:');
   const server = createApp({ store, sensors, config, workspace, log: () => {} }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   return {
@@ -27,7 +27,7 @@ async function startTwinOn(store: Store): Promise<{ url: string; close(): Promis
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sensors.close();
-      workspace.close();
+      await workspace.close();
     },
   };
 }

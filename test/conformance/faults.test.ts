@@ -1,93 +1,16 @@
 // Faults that need a process of their own (RELIABILITY.md #22–#24, issue #8 item 5): the real server
 // (`node bin/tweeling.mjs serve`) on a copy of the test twin in a temp dir, killed with SIGKILL mid-burst, stopped with
-// SIGTERM mid-work, and started on a damaged database. sta-durability.test.ts holds the longer SIGKILL ingest run.
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
+// SIGTERM mid-work, started on a damaged database, a full disk or a read-only directory, and written to under a
+// long-lived reader. sta-durability.test.ts holds the longer SIGKILL ingest run; fault-process.ts the helpers.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { dataPaths } from '../../server/config.ts';
-import { ensureParticipationTables } from '../../server/participation/participation-tables.ts';
-import { insertSession } from '../../server/participation/session-store.ts';
-import { openWorkspace } from '../../server/workspace/workspace.ts';
-import type { Actor } from '../../server/workspace/roles.ts';
-import { createPm10StationBody } from '../support/factories.ts';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-const PLANNER: Actor = { role: 'planner', userId: '2c0d5b8e-7f3a-4f1e-9d6c-5a4b3c2d1e0f', username: 'planner' };
-
-type Child = ChildProcessByStdio<null, Readable, Readable>;
-interface Running {
-  child: Child;
-  url: string;
-  stderr: () => string;
-}
-
-/** A copy of the prepared test twin, so that every fault starts from a full twin without generating one. */
-function copyTwin(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tweeling-faults-'));
-  fs.cpSync(inject('twinDataDir'), dir, { recursive: true });
-  return dir;
-}
-
-/** Starts `tweeling serve` with PORT=0; resolves with the URL it prints, rejects with its stderr if it exits first. */
-function startServe(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/tweeling.mjs'), 'serve'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: '0', TWEELING_HOST: '127.0.0.1', TWEELING_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString()).slice(-8000);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s; stderr: ${stderr}`)), 60_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving the twin at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1].replace('localhost', '127.0.0.1'), stderr: () => stderr });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(`server exited with ${code} before serving; stderr: ${stderr}`), { exitCode: code, stderr }));
-    });
-  });
-}
-
-const exitOf = (child: Child) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
-    else child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-
-/** POST with node:http (fetch cannot pick the source address: each comment comes from its own loopback address). */
-function post(url: string, body: unknown, localAddress?: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const r = http.request({ hostname: u.hostname, port: u.port, path: u.pathname, method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    r.end(JSON.stringify(body));
-  });
-}
-
-function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
+import { type Child, type Running, copyTwin, startServe, exitOf, post, get, connectRaw, rawRequest, walFiles, createParticipationSession, createDatastream, mountTmpfs, unmount, skipOrFail, dirBytes, fillDisk, waitFor, walsEmpty, observationCount, storedRows, expectStorageUnavailable, unprivilegedUser, hashTree, sha256 } from './fault-process.ts';
 
 let dataDir: string | undefined;
 let running: Child[] = [];
@@ -98,8 +21,8 @@ afterEach(() => {
   dataDir = undefined;
 });
 
-async function start(dir: string, env?: Record<string, string>): Promise<Running> {
-  const r = await startServe(dir, env);
+async function start(dir: string, env?: Record<string, string>, user?: { uid: number; gid: number }): Promise<Running> {
+  const r = await startServe(dir, env, user);
   running.push(r.child);
   return r;
 }
@@ -108,18 +31,11 @@ describe('#22 SIGKILL during a burst of comment and Observation POSTs', () => {
   it('keeps every acknowledged comment and Observation, and both databases pass integrity_check', async () => {
     dataDir = copyTwin();
     const paths = dataPaths({ dataDir });
-    const ws = openWorkspace(paths.workspace);
-    // The participation tables are made by the router on start; the session must exist before the server does.
-    ensureParticipationTables(ws.db);
-    const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const sessionId = insertSession(ws, { title: 'Brandproef', introduction: 'Wat vindt u?', scenarioId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', closesAt }, PLANNER).id;
-    ws.close();
+    // The session must exist before the server does.
+    const sessionId = await createParticipationSession(dataDir, 'Brandproef');
 
     const server = await start(dataDir);
-    const thing = await post(`${server.url}/sta/v1.1/Things`, createPm10StationBody('brandproef', 'fault test station'));
-    expect(thing.status, thing.body).toBe(201);
-    const thingId = (JSON.parse(thing.body) as { '@iot.id': number })['@iot.id'];
-    const datastreamId = ((await (await fetch(`${server.url}/sta/v1.1/Things(${thingId})/Datastreams`)).json()) as { value: { '@iot.id': number }[] }).value[0]['@iot.id'];
+    const datastreamId = await createDatastream(server.url, 'brandproef');
 
     const ackedComments = new Map<string, string>();
     const ackedObservations = new Map<number, number>();
@@ -183,54 +99,107 @@ describe('#22 SIGKILL during a burst of comment and Observation POSTs', () => {
 });
 
 describe('#23 SIGTERM with requests in flight', () => {
-  it('answers requests in flight with 200 (never an error status), refuses new connections, ignores a second SIGTERM and exits 0', async () => {
+  it('answers all 50 requests in flight with 200, fails readiness and refuses new work, ignores a second SIGTERM, checkpoints the WALs and exits 0', async () => {
     dataDir = copyTwin();
     const server = await start(dataDir);
     // A naturally slow route: every building checked against the omgevingsplan per request.
     const slow = `${server.url}/api/omgevingsplan/exceedances`;
-    const t = performance.now();
-    expect((await fetch(slow)).status).toBe(200);
-    const oneMs = performance.now() - t;
+    const one = await get(slow);
+    expect(one.status).toBe(200);
+
+    // A kept-alive connection that has been answered once and sits idle at the signal, and a connection that has been
+    // opened but has not sent its request yet.
+    const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    expect((await get(`${server.url}/api/health`, keepAlive)).status).toBe(200);
+    const silent = await connectRaw(server.url);
 
     const exited = exitOf(server.child);
-    const inFlight = Array.from({ length: 50 }, () =>
-      fetch(slow).then(
-        async (r) => ({ status: r.status as number | string, bytes: (await r.arrayBuffer()).byteLength }),
-        (e: Error & { cause?: { code?: string } }) => ({ status: e.cause?.code ?? e.message, bytes: 0 }),
-      ),
-    );
+    // Fresh connections (agent: false): each request is on the wire before the signal.
+    const t0 = performance.now();
+    const sentAtMs: number[] = [];
+    const inFlight = Array.from({ length: 50 }, () => get(slow, false, () => sentAtMs.push(performance.now() - t0)));
     await new Promise((r) => setTimeout(r, 100));
     server.child.kill('SIGTERM');
+    const signalAtMs = performance.now() - t0;
     // The signal is handled when the busy event loop gets to it: wait until the server says it is stopping.
     for (let waited = 0; !/SIGTERM: finishing open requests/.test(server.stderr()) && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     server.child.kill('SIGTERM');
-    // A new connection (agent: false, so no pooled keep-alive socket is reused) after the signal.
-    const late = await new Promise<number | string>((resolve) => {
-      const u = new URL(`${server.url}/api/health`);
-      http.get({ hostname: u.hostname, port: u.port, path: u.pathname, agent: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', () => resolve('refused'));
-    });
+    // Readiness on a connection that got through (opened before the signal): 503 at once, and the connection closed.
+    const readiness = await rawRequest(silent, 'GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n');
+    // A new request on the kept-alive connection: closed by the server, or 503.
+    const reused = await get(`${server.url}/api/health`, keepAlive);
+    // A new connection after the signal.
+    const late = await get(`${server.url}/api/health`);
 
     const results = await Promise.all(inFlight);
     const exit = await exited;
-    console.info(`faults #23: one slow request ${oneMs.toFixed(0)} ms; 50 in flight at SIGTERM → ${results.filter((r) => r.status === 200).length} × 200 (others: ${[...new Set(results.filter((r) => r.status !== 200).map((r) => r.status))].join(', ') || 'none'}); a new request after it: ${late}; exit ${exit.code}`);
-    // Known gap (RELIABILITY.md #23 wants all 50 to end in 200): while the event loop is busy with this synchronous
-    // route, some connections are reset at the stop (ECONNRESET) before the server has read their request; which
-    // ones varies run to run. What must hold: no request gets an error status or a cut-off body, and at least the
-    // request being worked on at the signal completes.
-    const answered = results.filter((r) => typeof r.status === 'number');
-    expect(answered.length).toBeGreaterThan(0);
-    expect(answered.every((r) => r.status === 200 && r.bytes > 0)).toBe(true);
-    expect(results.every((r) => typeof r.status === 'number' || r.status === 'ECONNRESET')).toBe(true);
-    expect([503, 'refused']).toContain(late);
+    keepAlive.destroy();
+    const statuses = (rs: { status: number | string }[]) => [...new Set(rs.map((r) => r.status))].join(', ');
+    // Started together at t0: a request still in flight at the signal ended after it.
+    const openAtSignal = results.filter((r) => r.ms > signalAtMs).length;
+    const walBytes = walFiles(dataDir).map((f) => `${path.basename(f)} ${fs.statSync(f).size} B`);
+    console.info(
+      `faults #23: one slow request ${one.ms.toFixed(0)} ms; 50 sent (${sentAtMs.filter((ms) => ms < signalAtMs).length} on the wire before the signal, last at +${Math.max(...sentAtMs).toFixed(0)} ms), ${openAtSignal} still in flight at SIGTERM (+${signalAtMs.toFixed(0)} ms; each ${Math.min(...results.map((r) => r.ms)).toFixed(0)}–${Math.max(...results.map((r) => r.ms)).toFixed(0)} ms) → ` +
+        `${results.filter((r) => r.status === 200).length} × 200 (others: ${statuses(results.filter((r) => r.status !== 200)) || 'none'}); readiness after it: ${readiness.status}${readiness.closed ? ' + closed' : ''}; ` +
+        `kept-alive reuse: ${reused.status}; new connection: ${late.status}; second SIGTERM ignored; exit ${exit.code}; WAL after exit: ${walBytes.join(', ') || 'none'}`,
+    );
+    expect(openAtSignal).toBeGreaterThanOrEqual(25);
+    expect(results.map((r) => r.status), server.stderr()).toEqual(Array(50).fill(200));
+    expect(results.every((r) => r.bytes === one.bytes)).toBe(true);
+    expect(readiness.status).toBe(503);
+    expect(readiness.closed).toBe(true);
+    expect(reused.status).not.toBe(200);
+    expect([503, 'ECONNREFUSED', 'ECONNRESET', 'socket hang up']).toContain(reused.status);
+    expect([503, 'ECONNREFUSED']).toContain(late.status);
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(server.stderr()).toMatch(/SIGTERM: finishing open requests/);
-    // The stores were closed cleanly: the WAL was checkpointed away.
-    const walFile = `${dataPaths({ dataDir }).workspace}-wal`;
-    expect(fs.existsSync(walFile) ? fs.statSync(walFile).size : 0).toBe(0);
+    expect(server.stderr().match(/SIGTERM: finishing open requests/g)).toHaveLength(1);
+    // The stores were closed cleanly: every WAL was checkpointed away.
+    expect(walFiles(dataDir).filter((f) => fs.statSync(f).size > 0)).toEqual([]);
   }, 120_000);
+
+  it('exits 1 at TWEELING_SHUTDOWN_DEADLINE_MS when a request never finishes, with no partial rows', async () => {
+    dataDir = copyTwin();
+    const server = await start(dataDir, { TWEELING_SHUTDOWN_DEADLINE_MS: '2000' });
+    const observations = `${server.url}/sta/v1.1/Datastreams(${await createDatastream(server.url, 'hangt')})/Observations`;
+    const acked = await post(observations, { phenomenonTime: '2026-01-01T00:00:00Z', result: 1 });
+    expect(acked.status, acked.body).toBe(201);
+    // An Observation whose body never arrives in full: the request is open and never finishes.
+    const hung = await connectRaw(server.url);
+    const body = JSON.stringify({ phenomenonTime: '2026-01-01T00:01:00Z', result: 2 });
+    hung.on('error', () => undefined);
+    hung.write(`POST ${new URL(observations).pathname} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = exitOf(server.child);
+    const t = performance.now();
+    server.child.kill('SIGTERM');
+    const exit = await exited;
+    const ms = performance.now() - t;
+    hung.destroy();
+    const db = new Database(dataPaths({ dataDir }).sensors, { readonly: true });
+    let results: number[];
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      results = (db.prepare('SELECT result FROM observations WHERE datastream_id = (SELECT datastream_id FROM observations WHERE id = ?) ORDER BY id').all((JSON.parse(acked.body) as { '@iot.id': number })['@iot.id']) as { result: number }[]).map((r) => Number(r.result));
+    } finally {
+      db.close();
+    }
+    console.info(`faults #23: a request that never finishes → exit ${exit.code} after ${ms.toFixed(0)} ms (deadline 2000 ms); observations stored: [${results.join(', ')}] (acknowledged: [1])`);
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(ms).toBeGreaterThanOrEqual(1_900);
+    expect(ms).toBeLessThan(12_000);
+    expect(server.stderr()).toMatch(/requests still open after 2000 ms/);
+    expect(results).toEqual([1]);
+  }, 120_000);
+
+  it('refuses to start on an invalid TWEELING_SHUTDOWN_DEADLINE_MS with a clear message', async () => {
+    dataDir = copyTwin();
+    const err = await start(dataDir, { TWEELING_SHUTDOWN_DEADLINE_MS: 'soon' }).then(
+      () => undefined,
+      (e: Error & { exitCode?: number; stderr?: string }) => e,
+    );
+    expect(err?.exitCode).toBe(1);
+    expect(err?.stderr).toMatch(/TWEELING_SHUTDOWN_DEADLINE_MS must be a whole number/);
+  }, 90_000);
 });
 
 describe('#24 storage faults', () => {
@@ -250,17 +219,196 @@ describe('#24 storage faults', () => {
     expect(sha256(file)).toBe(before);
   }, 90_000);
 
+  it('answers writes on a full disk with 503 + Retry-After and no partial rows, keeps serving reads, and writes again once there is space', async (ctx) => {
+    const mnt = fs.mkdtempSync(path.join(os.tmpdir(), 'tweeling-full-'));
+    // The twin, the workspace and the WALs the server makes, with some room to spare.
+    const mounted = mountTmpfs(mnt, dirBytes(inject('twinDataDir')) + 24 * 1024 * 1024);
+    if (mounted !== true) {
+      fs.rmSync(mnt, { recursive: true, force: true });
+      skipOrFail(ctx, 'faults #24 disk full', mounted);
+    }
+    let server: Running | undefined;
+    try {
+      const dir = path.join(mnt, 'data');
+      fs.cpSync(inject('twinDataDir'), dir, { recursive: true });
+      const sessionId = await createParticipationSession(dir, 'Volle schijf');
+      server = await start(dir, { TWEELING_WAL_CHECKPOINT_MS: '300' });
+      const url = server.url;
+      const datastreamId = await createDatastream(url, 'vol');
+      const observations = `${url}/sta/v1.1/Datastreams(${datastreamId})/Observations`;
+      const comments = `${url}/api/participation/sessions/${sessionId}/comments`;
+      let n = 0;
+      const observation = () => ({ phenomenonTime: new Date(Date.UTC(2026, 0, 1) + ++n * 60_000).toISOString(), result: n });
+      const comment = () => ({ category: 'idea', text: `Opmerking ${++n}`, position: { lonDeg: 5.1214, latDeg: 52.0907, heightM: 1 } });
+      expect((await post(observations, observation())).status).toBe(201);
+      expect((await post(comments, comment(), '127.0.3.1')).status).toBe(201);
+      // Every WAL truncated by the idle checkpoint, so that the next write needs new space.
+      await waitFor('the WALs to be checkpointed to 0 bytes', () => walsEmpty(dir));
+      const before = await observationCount(url, datastreamId);
+
+      const filler = fillDisk(mnt);
+      const writes = [];
+      for (let i = 0; i < 4; i++) {
+        writes.push(await post(observations, observation()));
+        writes.push(await post(comments, comment(), `127.0.3.${10 + i}`));
+      }
+      const reads = {
+        health: (await fetch(`${url}/api/health`)).status,
+        twin: (await fetch(`${url}/api/twin`)).status,
+        tileset: (await fetch(`${url}/tiles/buildings/tileset.json`)).status,
+        comments: (await fetch(comments)).status,
+        observations: await observationCount(url, datastreamId),
+      };
+      const alive = server.child.exitCode === null && server.child.signalCode === null;
+
+      fs.rmSync(filler.file);
+      const again = [await post(observations, observation()), await post(comments, comment(), '127.0.3.30')];
+      console.info(
+        `faults #24: disk full (tmpfs, ${(filler.bytes / 1048576).toFixed(1)} MiB filler) → writes ${[...new Set(writes.map((w) => `${w.status} ${w.headers['retry-after'] ? `Retry-After ${w.headers['retry-after']}` : ''}`.trim()))].join(', ')}; ` +
+          `reads meanwhile health ${reads.health}, twin ${reads.twin}, tileset ${reads.tileset}, comment list ${reads.comments}, Observation count unchanged ${reads.observations === before}; ` +
+          `after freeing space writes ${again.map((w) => w.status).join(', ')}`,
+      );
+      for (const w of writes) expectStorageUnavailable(w);
+      expect(reads).toEqual({ health: 200, twin: 200, tileset: 200, comments: 200, observations: before });
+      expect(alive).toBe(true);
+      expect(again.map((w) => w.status)).toEqual([201, 201]);
+
+      const exited = exitOf(server.child);
+      server.child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      // Only the writes acknowledged before the disk filled and after it was freed: nothing of the refused ones.
+      expect(storedRows(dir, sessionId, datastreamId)).toEqual({ comments: 2, observations: before + 1 });
+    } finally {
+      if (server && server.child.exitCode === null && server.child.signalCode === null) {
+        const exited = exitOf(server.child);
+        server.child.kill('SIGKILL');
+        await exited;
+      }
+      unmount(mnt);
+    }
+  }, 150_000);
+
+  it('on a read-only data directory: either refuses to start with a clear message or serves reads and answers writes 503, and never changes a file', async (ctx) => {
+    const user = unprivilegedUser();
+    if (typeof user === 'string') skipOrFail(ctx, 'faults #24 read-only data directory', user);
+    dataDir = copyTwin();
+    const dir = dataDir;
+    // A first start (as root) makes the workspace and a session; then everything is handed to the unprivileged
+    // account and made read-only, the way a read-only volume or a wrong chown looks to the server.
+    const sessionId = await createParticipationSession(dir, 'Alleen-lezen map');
+    const first = await start(dir);
+    const datastreamId = await createDatastream(first.url, 'alleen-lezen');
+    const firstExit = exitOf(first.child);
+    first.child.kill('SIGTERM');
+    expect(await firstExit).toEqual({ code: 0, signal: null });
+    for (const f of ['', ...(fs.readdirSync(dir, { recursive: true }) as string[])]) {
+      const p = path.join(dir, f);
+      fs.chownSync(p, user.uid, user.gid);
+      fs.chmodSync(p, fs.statSync(p).isDirectory() ? 0o555 : 0o444);
+    }
+    fs.chmodSync(path.dirname(dir), 0o755);
+    const before = hashTree(dir);
+
+    const outcome = await start(dir, {}, user).then(
+      (r) => r,
+      (e: Error & { exitCode?: number; stderr?: string }) => e,
+    );
+    try {
+      if (outcome instanceof Error) {
+        console.info(`faults #24: read-only data dir (as ${user.name}) → refuses to start, exit ${outcome.exitCode}: ${(outcome.stderr ?? '').trim().split('\n').pop()}`);
+        expect(outcome.exitCode).not.toBe(0);
+        expect(outcome.exitCode).not.toBeNull();
+        // Clear: names the file and says read-only, without a stack trace.
+        expect(outcome.stderr).toMatch(/\.sqlite.*read-only|read-only.*\.sqlite/);
+        expect(outcome.stderr).not.toMatch(/^\s+at /m);
+      } else {
+        const url = outcome.url;
+        const writes = [
+          await post(`${url}/sta/v1.1/Datastreams(${datastreamId})/Observations`, { phenomenonTime: '2026-02-01T00:00:00Z', result: 1 }),
+          await post(`${url}/api/participation/sessions/${sessionId}/comments`, { category: 'idea', text: 'Alleen lezen', position: { lonDeg: 5.1214, latDeg: 52.0907, heightM: 1 } }, '127.0.4.1'),
+        ];
+        const reads = [(await fetch(`${url}/api/twin`)).status, (await fetch(`${url}/api/participation/sessions/${sessionId}/comments`)).status, (await fetch(`${url}/api/health`)).status];
+        console.info(`faults #24: read-only data dir (as ${user.name}) → starts; writes ${writes.map((w) => w.status).join(', ')}; reads ${reads.join(', ')}`);
+        for (const w of writes) expectStorageUnavailable(w);
+        expect(reads).toEqual([200, 200, 200]);
+        const exited = exitOf(outcome.child);
+        outcome.child.kill('SIGTERM');
+        await exited;
+      }
+      expect(hashTree(dir)).toEqual(before);
+    } finally {
+      // Hand the copy back so that afterEach can remove it.
+      for (const f of ['', ...(fs.readdirSync(dir, { recursive: true }) as string[])]) fs.chmodSync(path.join(dir, f), 0o755);
+    }
+  }, 150_000);
+
+  it('keeps the WAL bounded under a long-lived reader: /api/health shows it grow, and the idle TRUNCATE checkpoint shrinks it once the reader is gone', async () => {
+    dataDir = copyTwin();
+    const server = await start(dataDir, { TWEELING_WAL_CHECKPOINT_MS: '500' });
+    const url = server.url;
+    const observations = `${url}/sta/v1.1/Datastreams(${await createDatastream(url, 'lezer')})/Observations`;
+    const walOf = async () => {
+      const health = (await (await fetch(`${url}/api/health`)).json()) as { walBytes: number; sensors: { walBytes: number } };
+      expect(typeof health.walBytes).toBe('number');
+      return health.sensors.walBytes;
+    };
+    await waitFor('the sensor WAL to be checkpointed before the burst', async () => (await walOf()) === 0);
+
+    // Another process reading: a read transaction that pins its snapshot, so no checkpoint can reset the WAL.
+    const reader = new Database(dataPaths({ dataDir }).sensors, { readonly: true, fileMustExist: true });
+    reader.prepare('BEGIN').run();
+    const pinned = (reader.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
+    let maxWal = 0;
+    let failed = 0;
+    let worstHealthMs = 0;
+    const WRITES = 2_000;
+    let next = 0;
+    const worker = async () => {
+      while (next < WRITES) {
+        const i = next++;
+        const r = await fetch(observations, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phenomenonTime: new Date(Date.UTC(2026, 1, 1) + i * 1000).toISOString(), result: i }) });
+        await r.arrayBuffer();
+        if (r.status !== 201) failed++;
+        if (i % 200 === 0) {
+          const t = performance.now();
+          maxWal = Math.max(maxWal, await walOf());
+          worstHealthMs = Math.max(worstHealthMs, performance.now() - t);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    // Idle now, with the reader still open: several checkpoint ticks pass and cannot reset the WAL.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const walWhilePinned = await walOf();
+    maxWal = Math.max(maxWal, walWhilePinned);
+    const stillPinned = (reader.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
+    reader.prepare('COMMIT').run();
+    reader.close();
+    const released = performance.now();
+    await waitFor('the idle checkpoint to truncate the WAL after the reader left', async () => (await walOf()) < 1024 * 1024, 30_000);
+    const shrinkMs = performance.now() - released;
+    const walAfter = await walOf();
+    const fileAfter = fs.existsSync(`${dataPaths({ dataDir }).sensors}-wal`) ? fs.statSync(`${dataPaths({ dataDir }).sensors}-wal`).size : 0;
+    const mib = (b: number) => `${(b / 1048576).toFixed(1)} MiB`;
+    console.info(
+      `faults #24: ${WRITES} Observation POSTs under a reader holding a snapshot (${failed} not 201; slowest /api/health meanwhile ${worstHealthMs.toFixed(0)} ms) → sensor WAL grew to ${mib(maxWal)}, ` +
+        `${mib(walWhilePinned)} 2 s after the burst with the reader still open; reader released → ${walAfter} B in /api/health (file ${fileAfter} B) after ${shrinkMs.toFixed(0)} ms`,
+    );
+    expect(failed).toBe(0);
+    expect(stillPinned).toBe(pinned);
+    // The reader really pinned the WAL: it grew well past the automatic checkpoint's 1000 pages and stayed so.
+    expect(maxWal).toBeGreaterThan(4 * 1024 * 1024);
+    expect(walWhilePinned).toBeGreaterThan(4 * 1024 * 1024);
+    expect(walAfter).toBeLessThan(64 * 1024 * 1024);
+    expect(walAfter).toBeLessThan(1024 * 1024);
+    expect(fileAfter).toBe(walAfter);
+    expect(server.child.exitCode).toBeNull();
+  }, 180_000);
+
   it('answers a write with 503 + Retry-After within busy_timeout while another process holds the write lock, and keeps serving reads', async () => {
     dataDir = copyTwin();
     const server = await start(dataDir);
-    const sessionId = await (async () => {
-      const ws = openWorkspace(dataPaths({ dataDir: dataDir! }).workspace);
-      try {
-        return insertSession(ws, { title: 'Alleen lezen', introduction: 'Wat vindt u?', scenarioId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', closesAt: new Date(Date.now() + 86_400_000).toISOString() }, PLANNER).id;
-      } finally {
-        ws.close();
-      }
-    })();
+    const sessionId = await createParticipationSession(dataDir, 'Alleen lezen');
     const ws = new Database(dataPaths({ dataDir }).workspace);
     ws.pragma('busy_timeout = 0');
     // Hold the write lock, as another process would (SQLITE_BUSY): the server's busy_timeout (5 s) runs out.

@@ -51,8 +51,8 @@ describe('council briefing', { timeout: TEST_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     ensureClientBuilt();
     twin = await startTestTwin();
-    createUser(twin.workspace, { ...PLANNER, role: 'planner' });
-    createUser(twin.workspace, { ...COUNCIL, role: 'council' });
+    await createUser(twin.workspace, { ...PLANNER, role: 'planner' });
+    await createUser(twin.workspace, { ...COUNCIL, role: 'council' });
     const info = (await (await fetch(`${twin.url}/api/twin`)).json()) as { centerLonLat: [number, number]; groundHeightM: number; synthetic: boolean };
     synthetic = info.synthetic;
     const layers = ((await (await fetch(`${twin.url}/api/layers`)).json()) as { layers: { id: string; kind: string }[] }).layers;

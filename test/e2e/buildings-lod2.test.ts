@@ -82,7 +82,7 @@ describe.skipIf(!haveFixture)('imported 3D BAG buildings (LoD2.2)', { timeout: T
     store = await openSqliteStore(dataPaths(config).store);
     sensors = openSensorStore(dataPaths(config).sensors);
     // As `tweeling serve` runs it: with a workspace, so the viewer's sign-in check finds its routes.
-    workspace = openWorkspace(':memory:');
+    workspace = await openWorkspace(':memory:');
     const app = createApp({ store, sensors, config, workspace, log: () => {} });
     server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server!.once('listening', resolve));
@@ -99,7 +99,7 @@ describe.skipIf(!haveFixture)('imported 3D BAG buildings (LoD2.2)', { timeout: T
     }
     await store?.close();
     sensors?.close();
-    workspace?.close();
+    await workspace?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

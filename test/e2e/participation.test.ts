@@ -65,7 +65,7 @@ describe('citizen participation', { timeout: TEST_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     ensureClientBuilt();
     twin = await startTestTwin();
-    createUser(twin.workspace, { ...PLANNER, role: 'planner' });
+    await createUser(twin.workspace, { ...PLANNER, role: 'planner' });
     const info = (await (await fetch(`${twin.url}/api/twin`)).json()) as { centerLonLat: [number, number]; groundHeightM: number };
     const [lon, lat] = info.centerLonLat;
     const planner = await signInByApi(twin.url, PLANNER);

@@ -61,8 +61,8 @@ describe('planner workspace', { timeout: TEST_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     ensureClientBuilt();
     twin = await startTestTwin();
-    createUser(twin.workspace, { ...PLANNER, role: 'planner' });
-    createUser(twin.workspace, { ...COUNCIL, role: 'council' });
+    await createUser(twin.workspace, { ...PLANNER, role: 'planner' });
+    await createUser(twin.workspace, { ...COUNCIL, role: 'council' });
     centre = ((await (await fetch(`${twin.url}/api/twin`)).json()) as { centerLonLat: [number, number] }).centerLonLat;
     browser = await launchChromium();
   }, 300_000);

@@ -18,6 +18,10 @@ export interface PostgresCluster {
   /** A fresh empty database (copied from a template with postgis installed); returns its URL. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
+  /** Stops the server process as a crash would (`pg_ctl stop -m immediate`), keeping the data directory. */
+  kill(): void;
+  /** Starts the server again on the same port and data directory (after kill()). */
+  restart(): void;
   /** Milliseconds spent in initdb, start and template creation. */
   timingsMs: Record<string, number>;
 }
@@ -50,7 +54,15 @@ export function skipWithoutPostgres(suite: string): boolean {
   return true;
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /**
+   * Acknowledge a commit only once its WAL is written (synchronous_commit=on), for tests that kill the server and
+   * count acknowledged writes. fsync stays off: the operating system does not crash in a test, only PostgreSQL.
+   */
+  durableCommits?: boolean;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const reason = postgresUnavailableReason();
   if (reason) throw new Error(`cannot start a PostgreSQL cluster: ${reason}`);
   const bin = binDir()!;
@@ -82,10 +94,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       `-k ${socketDir}`,
       '-c listen_addresses=127.0.0.1',
       '-c fsync=off',
-      '-c synchronous_commit=off',
+      `-c synchronous_commit=${options.durableCommits ? 'on' : 'off'}`,
       '-c full_page_writes=off',
       '-c shared_buffers=32MB',
-      '-c max_connections=40',
+      '-c max_connections=200',
     ].join(' ');
     run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions, 'start']);
     started = true;
@@ -105,6 +117,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         const name = `tweeling_${++n}`;
         await sql(`${base}/postgres`, [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB} STRATEGY FILE_COPY`]);
         return `${base}/${name}`;
+      },
+      kill() {
+        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      },
+      restart() {
+        run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions, 'start']);
       },
       async stop() {
         try {

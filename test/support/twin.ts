@@ -27,12 +27,17 @@ export function testTwinConfig(): Config {
   });
 }
 
-export async function startTestTwin(): Promise<TestTwin> {
+export interface TestTwinOptions {
+  /** Where the workspace lives: ':memory:' (default) or a postgres:// URL (see workspace-backends.ts). */
+  workspace?: string;
+}
+
+export async function startTestTwin(options: TestTwinOptions = {}): Promise<TestTwin> {
   const config = testTwinConfig();
   const dataDir = config.dataDir;
   const store = await openSqliteStore(dataPaths(config).store);
   const sensors = openSensorStore(dataPaths(config).sensors);
-  const workspace = openWorkspace(':memory:');
+  const workspace = await openWorkspace(options.workspace ?? ':memory:');
   const app = createApp({ store, sensors, config, workspace, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -46,7 +51,7 @@ export async function startTestTwin(): Promise<TestTwin> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       sensors.close();
-      workspace.close();
+      await workspace.close();
     },
   };
 }

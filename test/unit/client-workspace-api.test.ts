@@ -5,6 +5,7 @@ import { createWorkspaceApi, WorkspaceApiError } from '../../client/api/workspac
 import { errorKeyOf } from '../../client/workspace/workspace-session.ts';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import { startTestTwin, type TestTwin } from '../support/twin.ts';
+import { freshWorkspaceTarget, workspaceBackends } from '../support/workspace-backends.ts';
 
 interface Call {
   method: string;
@@ -96,11 +97,11 @@ function createCookieFetch(): typeof fetch {
   }) as typeof fetch;
 }
 
-describe('workspace API wrapper against the real app', () => {
+describe.each(workspaceBackends('client workspace API'))('workspace API wrapper against the real app (%s workspace)', (backend) => {
   let twin: TestTwin;
   beforeAll(async () => {
-    twin = await startTestTwin();
-    createUser(twin.workspace, { username: 'planner-api', password: 'correct horse 1', role: 'planner' });
+    twin = await startTestTwin({ workspace: await freshWorkspaceTarget(backend) });
+    await createUser(twin.workspace, { username: 'planner-api', password: 'correct horse 1', role: 'planner' });
   });
   afterAll(async () => {
     await twin?.close();

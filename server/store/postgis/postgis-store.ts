@@ -8,6 +8,7 @@ import { coreCollections } from '../core-collections.ts';
 import { decodeMesh } from '../sqlite/mesh-codec.ts';
 import type { BboxQuery, BuildingUpsertReport, Provenance, Store, StoreCounts } from '../store.ts';
 import { type SpatialTable, migrate } from './migrations.ts';
+import { resilientPool } from './resilient-pool.ts';
 import { INSERT_CHUNK, bboxCondition, insertFeatures, readCollection, readCollections, readItem, readItems, writeCollection } from './postgis-collections.ts';
 import {
   type SpatialRow,
@@ -32,8 +33,11 @@ export interface PostgisStoreOptions {
 }
 
 export async function openPostgisStore(url: string, options: PostgisStoreOptions = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 });
-  const store = new PostgisStore(pool, options.maxConnections ?? 10);
+  let lastError = '';
+  const pool = resilientPool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 }, (e) => {
+    lastError = e.message;
+  });
+  const store = new PostgisStore(pool, options.maxConnections ?? 10, () => lastError);
   try {
     const client = await pool.connect();
     try {
@@ -51,17 +55,12 @@ export async function openPostgisStore(url: string, options: PostgisStoreOptions
 type Client = pg.PoolClient;
 
 class PostgisStore implements Store {
-  private lastPoolError = '';
-
   constructor(
     private readonly pool: pg.Pool,
     private readonly maxConnections: number,
-  ) {
-    // An idle client losing its connection (a database restart) must not crash the server; the pool drops it.
-    pool.on('error', (e) => {
-      this.lastPoolError = e.message;
-    });
-  }
+    /** The pool's last connection error (resilient-pool.ts), for /api/health. */
+    private readonly lastPoolError: () => string,
+  ) {}
 
   private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -324,7 +323,7 @@ class PostgisStore implements Store {
       poolTotal: this.pool.totalCount,
       poolIdle: this.pool.idleCount,
       poolWaiting: this.pool.waitingCount,
-      ...(this.lastPoolError ? { lastPoolError: this.lastPoolError } : {}),
+      ...(this.lastPoolError() ? { lastPoolError: this.lastPoolError() } : {}),
     };
   }
 

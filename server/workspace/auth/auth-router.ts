@@ -1,5 +1,5 @@
 // /api/auth: sign in, sign out, and who am I. Failed sign-ins are audit-logged (username only, never the password)
-// and rate limited per username and client.
+// and rate limited per username and client (counted in the workspace database, so across all servers).
 import { type Request, type Response, Router } from 'express';
 import { type SessionInfo, loginRequestSchema } from '../../contracts/workspace.ts';
 import { TooManyRequests, Unauthenticated } from '../../errors.ts';
@@ -16,44 +16,44 @@ const WRONG_LOGIN = 'Wrong username or password';
 
 export function authRouter(workspace: Workspace, _store: Store): Router {
   const router = Router();
-  const limiter = createLoginLimiter();
+  const limiter = createLoginLimiter(workspace.db);
   const decoy = createDecoy();
 
   router.post('/login', async (req, res) => {
     const body = parseBody(loginRequestSchema, req);
-    const key = `${body.username.toLowerCase()}\u0000${req.socket.remoteAddress ?? ''}`;
-    const nowMs = workspace.now().getTime();
-    const retryAfterS = limiter.retryAfterS(key, nowMs);
+    // req.ip: the client as the configured trust-proxy hops tell it, not the load balancer every client comes through.
+    const key = `${body.username.toLowerCase()}\u0000${req.ip ?? ''}`;
+    const retryAfterS = await limiter.attempt(key, workspace.now().getTime());
     if (retryAfterS > 0) {
-      workspace.audit.append({ actor: ANONYMOUS_CITIZEN, action: 'auth.login-limited', target: '', details: { username: body.username } });
+      await workspace.audit.record(workspace.db, { actor: ANONYMOUS_CITIZEN, action: 'auth.login-limited', target: '', details: { username: body.username } });
       throw new TooManyRequests('Too many failed sign-ins; try again later', { retryAfterS });
     }
     const user = await verifyPassword(workspace, body.username, body.password, decoy);
     if (!user) {
-      limiter.recordFailure(key, nowMs);
-      workspace.audit.append({ actor: ANONYMOUS_CITIZEN, action: 'auth.login-failed', target: '', details: { username: body.username } });
+      // The attempt stays counted as a failure.
+      await workspace.audit.record(workspace.db, { actor: ANONYMOUS_CITIZEN, action: 'auth.login-failed', target: '', details: { username: body.username } });
       throw new Unauthenticated(WRONG_LOGIN);
     }
-    limiter.reset(key);
+    await limiter.reset(key);
     const previous = (res.locals.session as SessionLocals | undefined)?.sessionId;
-    const session = workspace.db.transaction(() => {
-      if (previous) deleteSession(workspace, previous);
-      const s = createSession(workspace, user.id);
-      workspace.audit.append({ actor: { role: user.role, userId: user.id, username: user.username }, action: 'auth.login', target: `user:${user.id}` });
+    const session = await workspace.db.transaction(async (tx) => {
+      if (previous) await deleteSession(tx, previous);
+      const s = await createSession(tx, user.id, workspace.now());
+      await workspace.audit.append(tx, { actor: { role: user.role, userId: user.id, username: user.username }, action: 'auth.login', target: `user:${user.id}` });
       return s;
-    })();
+    });
     res.cookie(SESSION_COOKIE, session.id, cookieOptions(req, SESSION_LIFETIME_S * 1000));
     res.json({ user, csrfToken: session.csrfToken } satisfies SessionInfo);
   });
 
-  router.post('/logout', (req, res) => {
+  router.post('/logout', async (req, res) => {
     const session = res.locals.session as SessionLocals | undefined;
     if (session) {
       const actor = actorOf(res);
-      workspace.db.transaction(() => {
-        deleteSession(workspace, session.sessionId);
-        workspace.audit.append({ actor, action: 'auth.logout', target: `user:${actor.userId}` });
-      })();
+      await workspace.db.transaction(async (tx) => {
+        await deleteSession(tx, session.sessionId);
+        await workspace.audit.append(tx, { actor, action: 'auth.logout', target: `user:${actor.userId}` });
+      });
     }
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
     res.status(204).end();

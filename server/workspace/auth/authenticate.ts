@@ -5,7 +5,6 @@ import type { RequestHandler } from 'express';
 import { Forbidden } from '../../errors.ts';
 import type { Actor } from '../roles.ts';
 import type { Workspace } from '../workspace.ts';
-import { ensureAuthTables } from './auth-tables.ts';
 import { SESSION_COOKIE, cookieValue, csrfTokenMatches, findSession } from './session-store.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -26,10 +25,9 @@ export interface SessionLocals {
 }
 
 export function authenticate(workspace: Workspace): RequestHandler {
-  ensureAuthTables(workspace.db);
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
-    const session = id === undefined ? undefined : findSession(workspace, id);
+    const session = id === undefined ? undefined : await findSession(workspace.db, id, workspace.now());
     if (!session || id === undefined) {
       next();
       return;
@@ -42,7 +40,7 @@ export function authenticate(workspace: Workspace): RequestHandler {
     if (!SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(path) && actsWithSessionAuthority(path)) {
       const sent = req.headers[CSRF_HEADER];
       if (!csrfTokenMatches(typeof sent === 'string' ? sent : undefined, session.csrfToken)) {
-        workspace.audit.append({ actor, action: 'auth.denied', target: `${req.method} ${path.slice(0, 200)}`, details: { reason: 'csrf' } });
+        await workspace.audit.record(workspace.db, { actor, action: 'auth.denied', target: `${req.method} ${path.slice(0, 200)}`, details: { reason: 'csrf' } });
         next(new Forbidden('Missing or wrong X-CSRF-Token header (take it from /api/auth/me)', { reason: 'csrf' }));
         return;
       }

@@ -1,8 +1,9 @@
-// Server-side sessions: a random 256-bit id in the cookie, only its hash in the database, a CSRF token per session
-// and a fixed lifetime. The tables are made by ensureAuthTables (authenticate does it once).
+// Server-side sessions: a random 256-bit id in the cookie, only its hash in the database (a copy of the database does
+// not let anyone take over a session), a CSRF token per session and a fixed lifetime. The sessions live in the
+// workspace database, so every server behind a load balancer knows them.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { RoleName } from '../../contracts/workspace.ts';
-import type { Workspace } from '../workspace.ts';
+import type { SqlRunner } from '../sql/sql-db.ts';
 
 export const SESSION_COOKIE = 'tweeling_session';
 /** A working day and a bit: council members sign in for a meeting, planners for a day's work. */
@@ -18,37 +19,36 @@ export interface SessionRecord {
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
-export function createSession(workspace: Workspace, userId: string): { id: string; csrfToken: string; expiresAt: Date } {
+/** Creates a session for the account; run it in the transaction that audit-logs the sign-in. */
+export async function createSession(tx: SqlRunner, userId: string, now: Date): Promise<{ id: string; csrfToken: string; expiresAt: Date }> {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  const now = workspace.now();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_S * 1000);
-  workspace.db.transaction(() => {
-    // Expired sessions are removed as new ones are made: the table stays small without a timer.
-    workspace.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
-    workspace.db
-      .prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(hashId(id), userId, csrfToken, now.toISOString(), expiresAt.toISOString());
-  })();
+  // Expired sessions are removed as new ones are made: the table stays small without a timer.
+  await tx.run('DELETE FROM sessions WHERE expires_at <= ?', [now.toISOString()]);
+  await tx.run('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
+    hashId(id),
+    userId,
+    csrfToken,
+    now.toISOString(),
+    expiresAt.toISOString(),
+  ]);
   return { id, csrfToken, expiresAt };
 }
 
 /** The live session for a cookie value: not expired, account not disabled. */
-export function findSession(workspace: Workspace, id: string): SessionRecord | undefined {
+export async function findSession(db: SqlRunner, id: string, now: Date): Promise<SessionRecord | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
-  const row = workspace.db
-    .prepare(
-      `SELECT s.user_id, s.csrf_token, s.expires_at, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id_hash = ? AND s.expires_at > ? AND u.disabled = 0`,
-    )
-    .get(hashId(id), workspace.now().toISOString()) as
-    | { user_id: string; csrf_token: string; expires_at: string; username: string; role: SessionRecord['role'] }
-    | undefined;
+  const row = await db.get<{ user_id: string; csrf_token: string; expires_at: string; username: string; role: SessionRecord['role'] }>(
+    `SELECT s.user_id, s.csrf_token, s.expires_at, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id_hash = ? AND s.expires_at > ? AND u.disabled = 0`,
+    [hashId(id), now.toISOString()],
+  );
   return row && { userId: row.user_id, username: row.username, role: row.role, csrfToken: row.csrf_token, expiresAt: row.expires_at };
 }
 
-export function deleteSession(workspace: Workspace, id: string): void {
-  workspace.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashId(id));
+export async function deleteSession(db: SqlRunner, id: string): Promise<void> {
+  await db.run('DELETE FROM sessions WHERE id_hash = ?', [hashId(id)]);
 }
 
 /** Constant-time comparison of a sent CSRF token with the session's. */

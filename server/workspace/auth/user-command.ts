@@ -1,8 +1,9 @@
 // `tweeling user add USERNAME --role planner` and `tweeling user list|disable|enable`. The password comes from
 // TWEELING_PASSWORD or standard input, never from the command line (argv is visible to every user of the machine).
 import type { Command } from 'commander';
-import { type Config, dataPaths } from '../../config.ts';
-import { openWorkspace } from '../workspace.ts';
+import type { Config } from '../../config.ts';
+import { type Workspace, openWorkspace } from '../workspace.ts';
+import { workspaceTarget } from '../workspace-target.ts';
 import { ACCOUNT_ROLES, type AccountRole, createUser, listUsers, setUserDisabled } from './user-store.ts';
 
 export const PASSWORD_ENV = 'TWEELING_PASSWORD';
@@ -18,8 +19,8 @@ export function registerUserCommands(program: Command, config: () => Config): vo
     .action(async (username: string, o: { role: string }) => {
       if (!(ACCOUNT_ROLES as readonly string[]).includes(o.role)) throw new Error(`--role must be one of ${ACCOUNT_ROLES.join(', ')}`);
       const password = process.env[PASSWORD_ENV] ?? (await readPassword());
-      withWorkspace(config(), (workspace) => {
-        const created = createUser(workspace, { username, password, role: o.role as AccountRole });
+      await withWorkspace(config(), async (workspace) => {
+        const created = await createUser(workspace, { username, password, role: o.role as AccountRole });
         console.error(`created ${created.role} account ${created.username}`);
       });
     });
@@ -27,9 +28,9 @@ export function registerUserCommands(program: Command, config: () => Config): vo
   user
     .command('list')
     .description('list the accounts (never the passwords)')
-    .action(() => {
-      withWorkspace(config(), (workspace) => {
-        for (const u of listUsers(workspace)) console.log(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.createdAt}`);
+    .action(async () => {
+      await withWorkspace(config(), async (workspace) => {
+        for (const u of await listUsers(workspace)) console.log(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.createdAt}`);
       });
     });
 
@@ -38,19 +39,19 @@ export function registerUserCommands(program: Command, config: () => Config): vo
       .command(name)
       .description(disabled ? 'disable an account and end its sessions' : 'enable a disabled account')
       .argument('<username>')
-      .action((username: string) => {
-        withWorkspace(config(), (workspace) => setUserDisabled(workspace, username, disabled));
+      .action(async (username: string) => {
+        await withWorkspace(config(), (workspace) => setUserDisabled(workspace, username, disabled));
         console.error(`${username} ${disabled ? 'disabled' : 'enabled'}`);
       });
   }
 }
 
-function withWorkspace(config: Config, work: (workspace: ReturnType<typeof openWorkspace>) => void): void {
-  const workspace = openWorkspace(dataPaths(config).workspace);
+async function withWorkspace(config: Config, work: (workspace: Workspace) => Promise<void>): Promise<void> {
+  const workspace = await openWorkspace(workspaceTarget(config));
   try {
-    work(workspace);
+    await work(workspace);
   } finally {
-    workspace.close();
+    await workspace.close();
   }
 }
 

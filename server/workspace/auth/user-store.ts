@@ -5,7 +5,6 @@ import type { RoleName, User } from '../../contracts/workspace.ts';
 import { Conflict, InvalidParameter, NotFound } from '../../errors.ts';
 import type { Actor } from '../roles.ts';
 import type { Workspace } from '../workspace.ts';
-import { ensureAuthTables } from './auth-tables.ts';
 import { decoyHash, hashPassword, passwordMatches } from './password-hash.ts';
 
 export type AccountRole = Exclude<RoleName, 'citizen'>;
@@ -37,9 +36,8 @@ interface UserRow {
 /** The actor recorded in the audit log for work done from the command line (there is no session). */
 export const COMMAND_LINE_ACTOR: Actor = Object.freeze({ role: 'admin', username: 'command-line' });
 
-/** Creates an account (synchronous, so a test can call it and sign in right away). 409 when the name is taken. */
-export function createUser(workspace: Workspace, input: NewUser, actor: Actor = COMMAND_LINE_ACTOR): User {
-  ensureAuthTables(workspace.db);
+/** Creates an account. 409 when the name is taken, in any letter case. */
+export async function createUser(workspace: Workspace, input: NewUser, actor: Actor = COMMAND_LINE_ACTOR): Promise<User> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ in: 'body', field: i.path.join('.'), message: i.message }));
@@ -47,38 +45,43 @@ export function createUser(workspace: Workspace, input: NewUser, actor: Actor = 
   }
   const { username, password, role } = parsed.data;
   const user: User = { id: randomUUID(), username, role };
+  // Hashing takes ~100 ms of CPU: before the transaction, not inside it.
   const hash = hashPassword(password);
-  workspace.db.transaction(() => {
-    if (workspace.db.prepare('SELECT 1 FROM users WHERE username = ?').get(username)) throw new Conflict(`An account named ${username} exists already`);
-    workspace.db
-      .prepare('INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?)')
-      .run(user.id, username, role, hash, workspace.now().toISOString());
-    workspace.audit.append({ actor, action: 'user.create', target: `user:${user.id}`, details: { username, role } });
-  })();
+  await workspace.db.transaction(async (tx) => {
+    // Two servers creating the same name at once: the second one waits and then sees the first one's account.
+    await tx.lock('users');
+    if (await tx.get('SELECT 1 FROM users WHERE lower(username) = lower(?)', [username])) throw new Conflict(`An account named ${username} exists already`);
+    await tx.run('INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?)', [
+      user.id,
+      username,
+      role,
+      hash,
+      workspace.now().toISOString(),
+    ]);
+    await workspace.audit.append(tx, { actor, action: 'user.create', target: `user:${user.id}`, details: { username, role } });
+  });
   return user;
 }
 
-export function listUsers(workspace: Workspace): UserRecord[] {
-  ensureAuthTables(workspace.db);
-  const rows = workspace.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[];
+export async function listUsers(workspace: Workspace): Promise<UserRecord[]> {
+  const rows = await workspace.db.all<UserRow>('SELECT * FROM users ORDER BY lower(username), username');
   return rows.map(toRecord);
 }
 
-export function findUserById(workspace: Workspace, id: string): UserRecord | undefined {
-  const row = workspace.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+export async function findUserById(workspace: Workspace, id: string): Promise<UserRecord | undefined> {
+  const row = await workspace.db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
   return row && toRecord(row);
 }
 
-export function setUserDisabled(workspace: Workspace, username: string, disabled: boolean, actor: Actor = COMMAND_LINE_ACTOR): void {
-  ensureAuthTables(workspace.db);
-  workspace.db.transaction(() => {
-    const row = workspace.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+export async function setUserDisabled(workspace: Workspace, username: string, disabled: boolean, actor: Actor = COMMAND_LINE_ACTOR): Promise<void> {
+  await workspace.db.transaction(async (tx) => {
+    const row = await tx.get<UserRow>('SELECT * FROM users WHERE lower(username) = lower(?)', [username]);
     if (!row) throw new NotFound(`No account named ${username}`);
-    workspace.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, row.id);
-    // A disabled account loses its sessions at once.
-    if (disabled) workspace.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(row.id);
-    workspace.audit.append({ actor, action: disabled ? 'user.disable' : 'user.enable', target: `user:${row.id}`, details: { username: row.username } });
-  })();
+    await tx.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, row.id]);
+    // A disabled account loses its sessions at once, on every server (they all read the same table).
+    if (disabled) await tx.run('DELETE FROM sessions WHERE user_id = ?', [row.id]);
+    await workspace.audit.append(tx, { actor, action: disabled ? 'user.disable' : 'user.enable', target: `user:${row.id}`, details: { username: row.username } });
+  });
 }
 
 /**
@@ -86,8 +89,7 @@ export function setUserDisabled(workspace: Workspace, username: string, disabled
  * work as a wrong password, so the answer time does not tell which usernames exist.
  */
 export async function verifyPassword(workspace: Workspace, username: string, password: string, decoy: () => string): Promise<User | undefined> {
-  ensureAuthTables(workspace.db);
-  const row = workspace.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  const row = await workspace.db.get<UserRow>('SELECT * FROM users WHERE lower(username) = lower(?)', [username]);
   const ok = await passwordMatches(password, row?.password_hash ?? decoy());
   if (!row || !ok || row.disabled) return undefined;
   return { id: row.id, username: row.username, role: row.role };

@@ -7,35 +7,34 @@ import type { Store } from '../../store/store.ts';
 import { auditDenied } from '../audit-denied.ts';
 import { actorOf, requireRole } from '../roles.ts';
 import type { Workspace } from '../workspace.ts';
-import { createBriefing, deleteBriefing, ensureBriefingTables, getBriefing, listBriefings, updateBriefing } from './briefing-store.ts';
+import { createBriefing, deleteBriefing, getBriefing, listBriefings, updateBriefing } from './briefing-store.ts';
 
 export function briefingRouter(workspace: Workspace, _store: Store): Router {
-  ensureBriefingTables(workspace);
   const router = Router();
   const onDenied = auditDenied(workspace);
   const planner = requireRole(['planner'], onDenied);
   const readers = requireRole(['planner', 'council'], onDenied);
 
-  router.get('/', readers, (_req, res) => {
-    res.json({ briefings: listBriefings(workspace) });
+  router.get('/', readers, async (_req, res) => {
+    res.json({ briefings: await listBriefings(workspace) });
   });
 
-  router.post('/', planner, (req, res) => {
-    const briefing = createBriefing(workspace, actorOf(res), parseBody(briefingInputSchema, req));
+  router.post('/', planner, async (req, res) => {
+    const briefing = await createBriefing(workspace, actorOf(res), parseBody(briefingInputSchema, req));
     res.status(201).location(`${req.baseUrl}/${briefing.id}`).json(briefing);
   });
 
-  router.get('/:id', readers, (req, res) => {
-    res.json(getBriefing(workspace, briefingId(req)));
+  router.get('/:id', readers, async (req, res) => {
+    res.json(await getBriefing(workspace, briefingId(req)));
   });
 
-  router.put('/:id', planner, (req, res) => {
+  router.put('/:id', planner, async (req, res) => {
     const id = briefingId(req);
-    res.json(updateBriefing(workspace, actorOf(res), id, parseBody(briefingInputSchema, req)));
+    res.json(await updateBriefing(workspace, actorOf(res), id, parseBody(briefingInputSchema, req)));
   });
 
-  router.delete('/:id', planner, (req, res) => {
-    deleteBriefing(workspace, actorOf(res), briefingId(req));
+  router.delete('/:id', planner, async (req, res) => {
+    await deleteBriefing(workspace, actorOf(res), briefingId(req));
     res.status(204).end();
   });
 

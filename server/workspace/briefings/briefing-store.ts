@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Briefing } from '../../contracts/workspace.ts';
 import { NotFound } from '../../errors.ts';
 import type { Actor } from '../roles.ts';
+import type { SqlRunner } from '../sql/sql-db.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type BriefingContent = Pick<Briefing, 'title' | 'summary' | 'steps'>;
@@ -18,60 +19,64 @@ interface BriefingRow {
   updated_at: string;
 }
 
-export function ensureBriefingTables(workspace: Workspace): void {
-  workspace.db.exec(`CREATE TABLE IF NOT EXISTS briefings (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    steps TEXT NOT NULL,
-    created_by TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  )`);
-}
-
 const authorOf = (actor: Actor) => actor.username ?? actor.role;
 
-export function listBriefings(workspace: Workspace): Briefing[] {
-  const rows = workspace.db.prepare('SELECT * FROM briefings ORDER BY updated_at DESC, id').all() as BriefingRow[];
+export async function listBriefings(workspace: Workspace): Promise<Briefing[]> {
+  const rows = await workspace.db.all<BriefingRow>('SELECT * FROM briefings ORDER BY updated_at DESC, id');
   return rows.map(toBriefing);
 }
 
-export function getBriefing(workspace: Workspace, id: string): Briefing {
-  const row = workspace.db.prepare('SELECT * FROM briefings WHERE id = ?').get(id) as BriefingRow | undefined;
-  if (!row) throw new NotFound(`No briefing ${id}`);
-  return toBriefing(row);
+export function getBriefing(workspace: Workspace, id: string): Promise<Briefing> {
+  return readBriefing(workspace.db, id);
 }
 
-export function createBriefing(workspace: Workspace, actor: Actor, content: BriefingContent): Briefing {
+export function createBriefing(workspace: Workspace, actor: Actor, content: BriefingContent): Promise<Briefing> {
   const id = randomUUID();
   const time = workspace.now().toISOString();
-  return workspace.db.transaction(() => {
-    workspace.db
-      .prepare('INSERT INTO briefings (id, title, summary, steps, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, content.title, content.summary, JSON.stringify(content.steps), authorOf(actor), time, time);
-    workspace.audit.append({ actor, action: 'briefing.create', target: `briefing:${id}`, details: { steps: content.steps.length } });
-    return getBriefing(workspace, id);
-  })();
+  return workspace.db.transaction(async (tx) => {
+    await tx.run('INSERT INTO briefings (id, title, summary, steps, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      id,
+      content.title,
+      content.summary,
+      JSON.stringify(content.steps),
+      authorOf(actor),
+      time,
+      time,
+    ]);
+    await workspace.audit.append(tx, { actor, action: 'briefing.create', target: `briefing:${id}`, details: { steps: content.steps.length } });
+    return readBriefing(tx, id);
+  });
 }
 
-export function updateBriefing(workspace: Workspace, actor: Actor, id: string, content: BriefingContent): Briefing {
-  return workspace.db.transaction(() => {
-    getBriefing(workspace, id);
-    workspace.db
-      .prepare('UPDATE briefings SET title = ?, summary = ?, steps = ?, updated_at = ? WHERE id = ?')
-      .run(content.title, content.summary, JSON.stringify(content.steps), workspace.now().toISOString(), id);
-    workspace.audit.append({ actor, action: 'briefing.update', target: `briefing:${id}`, details: { steps: content.steps.length } });
-    return getBriefing(workspace, id);
-  })();
+export function updateBriefing(workspace: Workspace, actor: Actor, id: string, content: BriefingContent): Promise<Briefing> {
+  return workspace.db.transaction(async (tx) => {
+    await readBriefing(tx, id);
+    await tx.run('UPDATE briefings SET title = ?, summary = ?, steps = ?, updated_at = ? WHERE id = ?', [
+      content.title,
+      content.summary,
+      JSON.stringify(content.steps),
+      workspace.now().toISOString(),
+      id,
+    ]);
+    await workspace.audit.append(tx, { actor, action: 'briefing.update', target: `briefing:${id}`, details: { steps: content.steps.length } });
+    return readBriefing(tx, id);
+  });
 }
 
-export function deleteBriefing(workspace: Workspace, actor: Actor, id: string): void {
-  workspace.db.transaction(() => {
-    const old = getBriefing(workspace, id);
-    workspace.db.prepare('DELETE FROM briefings WHERE id = ?').run(id);
-    workspace.audit.append({ actor, action: 'briefing.delete', target: `briefing:${id}`, details: { title: old.title } });
-  })();
+export function deleteBriefing(workspace: Workspace, actor: Actor, id: string): Promise<void> {
+  return workspace.db.transaction(async (tx) => {
+    const old = await readBriefing(tx, id);
+    // A delete that lost a race with another server's delete finds nothing left: the same 404 as an unknown id.
+    const removed = await tx.run('DELETE FROM briefings WHERE id = ?', [id]);
+    if (removed.changes === 0) throw new NotFound(`No briefing ${id}`);
+    await workspace.audit.append(tx, { actor, action: 'briefing.delete', target: `briefing:${id}`, details: { title: old.title } });
+  });
+}
+
+async function readBriefing(db: SqlRunner, id: string): Promise<Briefing> {
+  const row = await db.get<BriefingRow>('SELECT * FROM briefings WHERE id = ?', [id]);
+  if (!row) throw new NotFound(`No briefing ${id}`);
+  return toBriefing(row);
 }
 
 function toBriefing(row: BriefingRow): Briefing {

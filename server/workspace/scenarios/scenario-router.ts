@@ -15,7 +15,6 @@ import {
   createScenario,
   deleteScenario,
   duplicateScenario,
-  ensureScenarioTables,
   getScenario,
   listScenarios,
   listVersions,
@@ -32,28 +31,27 @@ export const restoreBody = z.strictObject({ version: z.number().int().min(1) });
 export const scenarioIdParams = z.object({ id: idSchema });
 
 export function scenarioRouter(workspace: Workspace, store: Store): Router {
-  ensureScenarioTables(workspace);
   const router = Router();
   const engine = createIndicatorEngine(store, workspace.now);
   const onDenied = auditDenied(workspace);
   const planner = requireRole(['planner'], onDenied);
   const readers = requireRole(['planner', 'council'], onDenied);
 
-  router.get('/', (_req, res) => {
-    res.json({ scenarios: listScenarios(workspace, actorOf(res)) });
+  router.get('/', async (_req, res) => {
+    res.json({ scenarios: await listScenarios(workspace, actorOf(res)) });
   });
 
-  router.post('/', planner, (req, res) => {
+  router.post('/', planner, async (req, res) => {
     const body = parseBody(scenarioInputSchema, req);
-    const scenario = createScenario(workspace, actorOf(res), body);
+    const scenario = await createScenario(workspace, actorOf(res), body);
     res.status(201).location(`${req.baseUrl}/${scenario.id}`).json(scenario);
   });
 
   router.get('/compare', readers, async (req, res) => {
     const q = parseQuery(compareQuery, req);
     const actor = actorOf(res);
-    const a = getScenario(workspace, actor, q.a);
-    const b = q.b === CURRENT_SITUATION ? { id: CURRENT_SITUATION, name: 'Huidige situatie', indicators: await engine.current() } : getScenario(workspace, actor, q.b);
+    const a = await getScenario(workspace, actor, q.a);
+    const b = q.b === CURRENT_SITUATION ? { id: CURRENT_SITUATION, name: 'Huidige situatie', indicators: await engine.current() } : await getScenario(workspace, actor, q.b);
     const comparison: Comparison = {
       a: { id: a.id, name: a.name, indicators: a.indicators },
       b: { id: b.id, name: b.name, indicators: b.indicators },
@@ -62,49 +60,49 @@ export function scenarioRouter(workspace: Workspace, store: Store): Router {
     res.json(comparison);
   });
 
-  router.get('/:id', (req, res) => {
-    res.json(getScenario(workspace, actorOf(res), scenarioId(req)));
+  router.get('/:id', async (req, res) => {
+    res.json(await getScenario(workspace, actorOf(res), scenarioId(req)));
   });
 
-  router.put('/:id', planner, (req, res) => {
+  router.put('/:id', planner, async (req, res) => {
     const id = scenarioId(req);
     const body = parseBody(scenarioUpdateSchema, req);
-    res.json(updateScenario(workspace, actorOf(res), id, body));
+    res.json(await updateScenario(workspace, actorOf(res), id, body));
   });
 
-  router.delete('/:id', planner, (req, res) => {
-    deleteScenario(workspace, actorOf(res), scenarioId(req));
+  router.delete('/:id', planner, async (req, res) => {
+    await deleteScenario(workspace, actorOf(res), scenarioId(req));
     res.status(204).end();
   });
 
-  router.post('/:id/duplicate', planner, (req, res) => {
-    const copy = duplicateScenario(workspace, actorOf(res), scenarioId(req));
+  router.post('/:id/duplicate', planner, async (req, res) => {
+    const copy = await duplicateScenario(workspace, actorOf(res), scenarioId(req));
     res.status(201).location(`${req.baseUrl}/${copy.id}`).json(copy);
   });
 
-  router.get('/:id/versions', readers, (req, res) => {
-    res.json({ versions: listVersions(workspace, actorOf(res), scenarioId(req)) });
+  router.get('/:id/versions', readers, async (req, res) => {
+    res.json({ versions: await listVersions(workspace, actorOf(res), scenarioId(req)) });
   });
 
-  router.post('/:id/restore', planner, (req, res) => {
+  router.post('/:id/restore', planner, async (req, res) => {
     const id = scenarioId(req);
     const body = parseBody(restoreBody, req);
-    res.json(restoreVersion(workspace, actorOf(res), id, body.version));
+    res.json(await restoreVersion(workspace, actorOf(res), id, body.version));
   });
 
-  router.post('/:id/publish', planner, (req, res) => {
-    res.json(setPublished(workspace, actorOf(res), scenarioId(req), true));
+  router.post('/:id/publish', planner, async (req, res) => {
+    res.json(await setPublished(workspace, actorOf(res), scenarioId(req), true));
   });
 
-  router.post('/:id/unpublish', planner, (req, res) => {
-    res.json(setPublished(workspace, actorOf(res), scenarioId(req), false));
+  router.post('/:id/unpublish', planner, async (req, res) => {
+    res.json(await setPublished(workspace, actorOf(res), scenarioId(req), false));
   });
 
   router.post('/:id/run', planner, async (req, res) => {
     const actor = actorOf(res);
-    const scenario = getScenario(workspace, actor, scenarioId(req));
+    const scenario = await getScenario(workspace, actor, scenarioId(req));
     const indicators = await engine.compute(scenario.inputs);
-    res.json(storeIndicators(workspace, actor, scenario.id, scenario.version, indicators));
+    res.json(await storeIndicators(workspace, actor, scenario.id, scenario.version, indicators));
   });
 
   return router;
