@@ -2,22 +2,42 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import type { Config } from './config.ts';
+import { trackConnections } from './connection-drain.ts';
 import type { Store } from './store/store.ts';
+import { scheduleWalCheckpoints, sqliteConnectionOf } from './wal-checkpoints.ts';
 
 /** Anything besides the store that must be closed cleanly on shutdown (the sensor store). */
 export interface Closable {
   close(): void | Promise<void>;
 }
 
+/** TWEELING_SHUTDOWN_DEADLINE_MS: how long a stop waits for open requests before it exits 1 (RELIABILITY.md #23). */
+export const shutdownDeadlineMs = (env: NodeJS.ProcessEnv = process.env) => millisecondsFrom(env, 'TWEELING_SHUTDOWN_DEADLINE_MS', 15_000);
+/** TWEELING_WAL_CHECKPOINT_MS: how often the SQLite WALs are truncated when the server is idle (RELIABILITY.md #24). */
+export const walCheckpointIntervalMs = (env: NodeJS.ProcessEnv = process.env) => millisecondsFrom(env, 'TWEELING_WAL_CHECKPOINT_MS', 30_000);
+
+function millisecondsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new Error(`${name} must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(raw)}`);
+  return ms;
+}
+
 export async function startServer(app: Express, config: Pick<Config, 'port' | 'host'>, store: Store, ...others: Closable[]): Promise<Server> {
+  const deadlineMs = shutdownDeadlineMs();
+  const checkpointMs = walCheckpointIntervalMs();
   // Tiles are answered before Express when cached (same answers, a few times the requests per second); everything
   // else, tile errors included, goes through the app.
   const tiles = app.locals.tileFastPath as ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   // Node enforces headersTimeout/requestTimeout only when it sweeps its connections, every connectionsCheckingInterval
   // (30 s by default): sweep every second so a slow-headers client is cut off at 10 s, not up to 40 s.
   const server = http.createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    // While stopping, the readiness check and new requests on kept-alive connections get 503 + Connection: close.
+    if (!connections.admit(req, res)) return;
     if (!tiles?.(req, res)) app(req, res);
   });
+  const connections = trackConnections(server, (req) => (req.url ?? '').split('?')[0] === '/api/health');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -30,17 +50,36 @@ export async function startServer(app: Express, config: Pick<Config, 'port' | 'h
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
 
+  // The twin store, the sensor store and the workspace, when they are SQLite files.
+  const walTargets = [store, ...others].flatMap((o) => {
+    const connection = sqliteConnectionOf(o);
+    return connection ? [{ name: connection.name.split(/[\\/]/).pop() ?? connection.name, connection }] : [];
+  });
+  const checkpoints = scheduleWalCheckpoints(walTargets, { intervalMs: checkpointMs, isIdle: () => connections.openRequests() === 0 });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.error(`${signal}: finishing open requests, then closing the stores`);
-    const deadline = setTimeout(() => process.exit(1), 15_000);
+    const deadline = setTimeout(() => {
+      // Transactions are synchronous and atomic: exiting here leaves no partial rows, only unanswered requests.
+      console.error(`${signal}: requests still open after ${deadlineMs} ms; exiting without them`);
+      process.exit(1);
+    }, deadlineMs);
     deadline.unref();
-    server.close(() => {
-      void Promise.all([store.close(), ...others.map((o) => o.close())]).then(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+    checkpoints.stop();
+    void connections
+      // Half the deadline at most for accepting what was sent before the signal; the rest is for answering it.
+      .drain(deadlineMs / 2)
+      .then(() => Promise.all([store.close(), ...others.map((o) => o.close())]))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`${signal}: closing the stores failed: ${err instanceof Error ? err.message : String(err)}`);
+          process.exit(1);
+        },
+      );
   };
   // on, not once: a second signal must find the handler (a no-op) rather than the default action, which kills.
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { assertSoundDatabase, withWritableCheck } from '../store/sqlite/open-checks.ts';
 import { PostgresSqlDb, workspacePool } from './sql/postgres-sql-db.ts';
 import type { SqlDb } from './sql/sql-db.ts';
 import { SqliteSqlDb } from './sql/sqlite-sql-db.ts';
@@ -25,18 +26,16 @@ export function openSqliteWorkspaceDb(file: string): SqliteSqlDb {
 function openSqlite(file: string): SqliteSqlDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  const check = quickCheck(db);
-  if (check !== 'ok') {
-    db.close();
-    throw new Error(`${file} is damaged (quick_check: ${check}); refusing to use it`);
-  }
+  assertSoundDatabase(db, file);
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  applySqliteWorkspaceSchema(db);
+  withWritableCheck(db, file, () => {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    applySqliteWorkspaceSchema(db);
+  });
   return new SqliteSqlDb(db, file);
 }
 
@@ -56,13 +55,4 @@ async function openPostgres(url: string): Promise<PostgresSqlDb> {
   }
   db = new PostgresSqlDb(pool);
   return db;
-}
-
-/** quick_check's verdict; a file that is no database at all throws (SQLITE_NOTADB) instead, which is a verdict too. */
-function quickCheck(db: Database.Database): string {
-  try {
-    return String(db.pragma('quick_check', { simple: true }));
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
 }

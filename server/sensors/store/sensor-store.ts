@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { assertSoundDatabase, withWritableCheck } from '../../store/sqlite/open-checks.ts';
 import { type PolygonLonLat, pointInPolygon } from './polygon-wgs84.ts';
 import { migrateSensorSchema } from './migrate-schema.ts';
 import { SENSOR_SCHEMA_SQL, SENSOR_SCHEMA_VERSION } from './schema.ts';
@@ -32,20 +33,18 @@ export function openSensorStore(file: string, options: SensorStoreOptions = {}):
   const readonly = options.readonly ?? false;
   if (!readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly, fileMustExist: readonly });
-  const check = quickCheck(db);
-  if (check !== 'ok') {
-    db.close();
-    throw new Error(`${path.basename(file)} is damaged (quick_check: ${check}); refusing to use it`);
-  }
+  assertSoundDatabase(db, file);
   db.pragma('busy_timeout = 5000');
   if (!readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
-    migrateSensorSchema(db);
-    db.pragma('foreign_keys = ON');
-    db.exec(SENSOR_SCHEMA_SQL);
-    db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SENSOR_SCHEMA_VERSION));
+    withWritableCheck(db, file, () => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+      migrateSensorSchema(db);
+      db.pragma('foreign_keys = ON');
+      db.exec(SENSOR_SCHEMA_SQL);
+      db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SENSOR_SCHEMA_VERSION));
+    });
   }
   registerGeoFunctions(db);
   const countObservations = db.prepare('SELECT max(id) AS n FROM observations');
@@ -88,13 +87,4 @@ function registerGeoFunctions(db: Database.Database): void {
     }
     return pointInPolygon(lon, lat, polygon) ? 1 : 0;
   });
-}
-
-/** quick_check's verdict; a file that is no database at all throws (SQLITE_NOTADB) instead, which is a verdict too. */
-function quickCheck(db: Database.Database): string {
-  try {
-    return String(db.pragma('quick_check', { simple: true }));
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
 }

@@ -11,6 +11,7 @@ import type { BboxQuery, BuildingUpsertReport, Provenance, Store, StoreCounts } 
 import { decodeMesh, encodeMesh } from './mesh-codec.ts';
 import { readCollection, readCollections, readItem, readItems, writeCollection } from './sqlite-collections.ts';
 import { SCHEMA_VERSION, SPATIAL_TABLES, type SpatialTable, schemaSql } from './schema.ts';
+import { assertSoundDatabase, withWritableCheck } from './open-checks.ts';
 
 /** Rows read per query when streaming, so no read snapshot stays open across an await. */
 const STREAM_PAGE = 1000;
@@ -43,19 +44,17 @@ class SqliteStore implements Store {
     if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     // Fail now, with a clear message, on a file that is not a database rather than on the first query.
-    const check = quickCheck(this.db);
-    if (check !== 'ok') {
-      this.db.close();
-      throw new Error(`${file} is damaged (quick_check: ${check}); refusing to use it`);
-    }
+    assertSoundDatabase(this.db, file);
     this.db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
-      this.db.pragma('foreign_keys = ON');
-      this.db.exec(schemaSql());
-      this.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
+      withWritableCheck(this.db, file, () => {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = FULL');
+        this.db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+        this.db.pragma('foreign_keys = ON');
+        this.db.exec(schemaSql());
+        this.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
+      });
     }
     this.hasMeshTable = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'building_meshes'").get() !== undefined;
   }
@@ -391,13 +390,4 @@ class SqliteStore implements Store {
 /** The record as stored in buildings.data: the mesh lives in building_meshes. */
 function withoutMesh({ lod2: _mesh, ...rest }: Building): Omit<Building, 'lod2'> {
   return rest;
-}
-
-/** quick_check's verdict; a file that is no database at all throws (SQLITE_NOTADB) instead, which is a verdict too. */
-function quickCheck(db: Database.Database): string {
-  try {
-    return String(db.pragma('quick_check', { simple: true }));
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
 }
