@@ -42,7 +42,10 @@ export function readItems(db: Database.Database, meta: CollectionMeta, query: Co
   const params: (string | number)[] = [meta.id];
   let from = 'features f';
   if (query.bbox) {
-    from = 'features_rtree r JOIN features f ON f.rid = r.rid';
+    // CROSS JOIN fixes the order: R*Tree first, then rows by rid. With a plain JOIN the planner prefers the
+    // (collection, id) index and probes the R*Tree once per feature of the collection: 35 ms instead of 0.04 ms
+    // for a 100 m box over Demostad's buildings.
+    from = 'features_rtree r CROSS JOIN features f ON f.rid = r.rid';
     conditions.push('r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?');
     params.push(query.bbox[0], query.bbox[2], query.bbox[1], query.bbox[3]);
   }
