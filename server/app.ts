@@ -58,17 +58,23 @@ export const PAGE_CSP = {
   formAction: ["'self'"],
 };
 
+/** The page policy, with the tiles' CDN origin allowed to be fetched from when tiles are served from one. */
+export function pageCsp(config: Pick<Config, 'tilesBaseUrl'>): typeof PAGE_CSP {
+  return config.tilesBaseUrl ? { ...PAGE_CSP, connectSrc: [...PAGE_CSP.connectSrc, new URL(config.tilesBaseUrl).origin] } : PAGE_CSP;
+}
+
 /** Only Cesium's worker scripts may compile WebAssembly (Draco, KTX2 decoders). */
 export const WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 
 export function createApp({ store, sensors, config, workspace, jobs, log = (m) => console.error(m) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // A hop count, never `true`: only the given number of proxies' X-Forwarded-For entries are believed (req.ip).
+  app.set('trust proxy', config.trustProxyHops);
 
   app.use(
     helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP },
+      contentSecurityPolicy: { useDefaults: false, directives: pageCsp(config) },
       crossOriginEmbedderPolicy: false,
     }),
   );
@@ -98,7 +104,13 @@ export function createApp({ store, sensors, config, workspace, jobs, log = (m) =
   app.use(express.json({ limit: '16kb', strict: true }));
 
   app.get('/api/health', async (_req, res) => {
-    res.json({ status: 'ok', ...(await store.health()), ...(sensors ? { sensors: sensors.health() } : {}) });
+    const twin = await store.health();
+    const body = { ...twin, ...(workspace ? await workspace.db.health() : {}), ...(sensors ? { sensors: sensors.health() } : {}) };
+    // Readiness: a server whose database is unreachable cannot answer the API, so a load balancer should know.
+    if (twin.reachable === false) {
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({ status: 'unavailable', ...body });
+    } else res.json({ status: 'ok', ...body });
   });
   app.get('/api/algorithms', (_req, res) => {
     res.json({ algorithms: ALGORITHMS });
@@ -120,7 +132,7 @@ export function createApp({ store, sensors, config, workspace, jobs, log = (m) =
   app.use('/api/omgevingsplan', omgevingsplanRouter(store));
   app.use('/api/fiveg', fivegRouter(store, jobs));
   app.use('/api/fibre', fibreRouter(store, jobs));
-  app.use('/api', twinRouter(store, { sensors: sensors !== undefined }));
+  app.use('/api', twinRouter(store, { sensors: sensors !== undefined, tilesBaseUrl: config.tilesBaseUrl }));
   app.use('/api', unknownRoute);
 
   app.use('/ogc', ogcRouter(store));

@@ -43,6 +43,20 @@ export const configSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/\S+|sqlite:\S+)$/, 'expected postgres://… or sqlite:PATH')
     .optional(),
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entry is trusted (Express `trust proxy` as a hop count):
+   * 0 = none, the socket address is the client (default); 1 = one nginx or load balancer. Rate limits key on the
+   * address this yields, so a client cannot reset its bucket by sending its own X-Forwarded-For (RELIABILITY.md #17).
+   */
+  trustProxyHops: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Where browsers fetch the 3D Tiles from when they are exported to a CDN or object store (`tweeling export tiles`),
+   * e.g. https://cdn.gemeente.nl/twin/tiles; default: this server's /tiles. Added to the page's CSP connect-src.
+   */
+  tilesBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   logRequests: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
@@ -67,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxInFlight: env.TWEELING_MAX_IN_FLIGHT,
     maxLoopLagMs: env.TWEELING_MAX_LOOP_LAG_MS,
     storeUrl: env.TWEELING_STORE_URL,
+    trustProxyHops: env.TWEELING_TRUST_PROXY_HOPS,
+    tilesBaseUrl: env.TWEELING_TILES_BASE_URL,
     logRequests: env.TWEELING_LOG_REQUESTS,
   };
   const given = (o: Record<string, unknown>) => Object.entries(o).filter(([, v]) => v !== undefined && v !== '');

@@ -19,7 +19,11 @@ export interface LayerEntry {
 /** Collections already shown through the buildings tileset and the basemap. */
 const CORE_COLLECTIONS = new Set(['buildings', 'addresses', 'streets', 'areas', 'buurten']);
 
-export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] = [], options: { sensors?: boolean } = {}): LayerEntry[] {
+export function layerCatalogue(
+  meta: DatasetMeta,
+  collections: CollectionMeta[] = [],
+  options: { sensors?: boolean; tilesBaseUrl?: string } = {},
+): LayerEntry[] {
   const common = { source: meta.source, licence: meta.licence, date: meta.date, synthetic: meta.synthetic };
   // After an import of real buildings the streets, water and green may still come from another source: each core
   // layer is credited to its own collection's provenance where the store has one.
@@ -39,7 +43,7 @@ export function layerCatalogue(meta: DatasetMeta, collections: CollectionMeta[] 
         en: `Buildings as LoD1 blocks with construction year, function, height and number of dwellings.${syntheticNote.en}`,
       },
       kind: '3dtiles',
-      url: '/tiles/buildings/tileset.json',
+      url: `${options.tilesBaseUrl ?? '/tiles'}/buildings/tileset.json`,
       privacyClass: 'open',
       ...provenanceOf('buildings'),
     },

@@ -58,11 +58,24 @@ function clientHttpError(err: unknown): { status: number; code: string; detail: 
 }
 
 /** SQLite's codes for a busy lock, a full disk, a read-only file or an I/O error: the store's state, not a bug. */
-const STORAGE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR|CANTOPEN)/;
+const SQLITE_STORAGE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR|CANTOPEN)/;
+/**
+ * PostgreSQL's SQLSTATEs for a server that is down, restarting, out of resources or read-only, or a transaction that
+ * lost a race and may simply be retried: 08 connection exception, 53 insufficient resources, 57P01-57P03 shutdown
+ * and "cannot connect now", 40001/40P01 serialization failure and deadlock, 25006 read-only transaction.
+ */
+const POSTGRES_STORAGE_CODES = /^(08...|53...|57P0[1-3]|40001|40P01|25006)$/;
+/** Socket errors on the way to the database server. */
+const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)$/;
+/** node-postgres reports a lost or unobtainable connection by message only. */
+const POSTGRES_CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
 
 function storageFault(err: unknown): string | undefined {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && STORAGE_CODES.test(code) ? code : undefined;
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (SQLITE_STORAGE_CODES.test(code) || POSTGRES_STORAGE_CODES.test(code) || NETWORK_CODES.test(code))) return code;
+  if (typeof message === 'string' && POSTGRES_CONNECTION_MESSAGES.test(message)) return message.slice(0, 60);
+  return undefined;
 }
 
 export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {

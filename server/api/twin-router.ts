@@ -13,7 +13,7 @@ import { parseParams } from './validate.ts';
 
 export const buildingParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/) });
 
-export function twinRouter(store: Store, options: { sensors?: boolean } = {}): Router {
+export function twinRouter(store: Store, options: { sensors?: boolean; tilesBaseUrl?: string } = {}): Router {
   const router = Router();
 
   const requireMeta = async () => {

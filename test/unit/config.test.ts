@@ -1,3 +1,4 @@
+import { pageCsp } from '../../server/app.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
@@ -28,5 +29,15 @@ describe('config', () => {
 describe('config overrides', () => {
   it('keeps the environment value when a flag is absent (undefined)', () => {
     expect(loadConfig({ TWEELING_DATA_DIR: '/tmp/twin-c' }, { dataDir: undefined }).dataDir).toBe('/tmp/twin-c');
+  });
+  it('reads the proxy hop count and the tiles CDN, trims its trailing slash and allows its origin in the page CSP', () => {
+    const c = loadConfig({ TWEELING_TRUST_PROXY_HOPS: '1', TWEELING_TILES_BASE_URL: 'https://cdn.example.nl/twin/tiles/' });
+    expect(c.trustProxyHops).toBe(1);
+    expect(c.tilesBaseUrl).toBe('https://cdn.example.nl/twin/tiles');
+    expect(pageCsp(c).connectSrc).toEqual(["'self'", 'https://cdn.example.nl']);
+    expect(pageCsp(loadConfig({})).connectSrc).toEqual(["'self'"]);
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(() => loadConfig({ TWEELING_TILES_BASE_URL: 'javascript:alert(1)' })).toThrow(/tilesBaseUrl/);
+    expect(() => loadConfig({ TWEELING_TRUST_PROXY_HOPS: 'true' })).toThrow(/trustProxyHops/);
   });
 });

@@ -19,6 +19,12 @@ function createCollectionMeta(id: string, overrides: Partial<CollectionMeta> = {
 }
 
 describe('layer catalogue', () => {
+  it('points the buildings layer at the tiles CDN when one is configured, else at this server', () => {
+    const meta = createMunicipality().meta;
+    expect(layerCatalogue(meta)[0].url).toBe('/tiles/buildings/tileset.json');
+    expect(layerCatalogue(meta, [], { tilesBaseUrl: 'https://cdn.example.nl/twin/tiles' })[0].url).toBe('https://cdn.example.nl/twin/tiles/buildings/tileset.json');
+  });
+
   it('adds thematic collections as feature layers with their own provenance', () => {
     const layers = layerCatalogue(createMunicipality().meta, [createCollectionMeta('buildings'), createCollectionMeta('gezondheid')]);
     expect(layers.map((l) => l.id)).toEqual(['buildings', 'basemap', 'gezondheid']);
