@@ -66,21 +66,25 @@ export class CommentRateLimit {
     } else {
       await tx.run('DELETE FROM rate_limit_hits WHERE bucket IN (?, ?) AND at_ms <= ?', [participant, client, expiredBefore]);
     }
-    const before = [await this.counted(tx, participant, expiredBefore), await this.counted(tx, client, expiredBefore)];
+    const before = await this.counted(tx, [participant, client], expiredBefore);
     const states = before.map((c) => this.state(c.n, c.oldest, nowMs));
     const blocked = states.filter((s) => !s.allowed);
     if (blocked.length > 0) return { allowed: false, state: tighter(states[0], states[1]), retryAfterS: Math.max(...blocked.map((s) => s.resetS)) };
-    for (const bucket of [participant, client]) await tx.run('INSERT INTO rate_limit_hits (bucket, at_ms) VALUES (?, ?)', [bucket, nowMs]);
+    await tx.run('INSERT INTO rate_limit_hits (bucket, at_ms) VALUES (?, ?), (?, ?)', [participant, nowMs, client, nowMs]);
     const after = before.map((c) => this.state(c.n + 1, c.oldest ?? nowMs, nowMs));
     return { allowed: true, state: tighter(after[0], after[1]), retryAfterS: 0 };
   }
 
-  private async counted(tx: SqlTransaction, bucket: string, expiredBefore: number): Promise<{ n: number; oldest: number | null }> {
-    const row = await tx.get<{ n: number; oldest: number | null }>('SELECT count(*) AS n, min(at_ms) AS oldest FROM rate_limit_hits WHERE bucket = ? AND at_ms > ?', [
-      bucket,
-      expiredBefore,
-    ]);
-    return { n: Number(row?.n ?? 0), oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest) };
+  /** Hits within the window and the oldest of them, per bucket, in one round trip. */
+  private async counted(tx: SqlTransaction, buckets: [string, string], expiredBefore: number): Promise<{ n: number; oldest: number | null }[]> {
+    const rows = await tx.all<{ bucket: string; n: number; oldest: number | null }>(
+      'SELECT bucket, count(*) AS n, min(at_ms) AS oldest FROM rate_limit_hits WHERE bucket IN (?, ?) AND at_ms > ? GROUP BY bucket',
+      [...buckets, expiredBefore],
+    );
+    return buckets.map((b) => {
+      const row = rows.find((r) => r.bucket === b);
+      return { n: Number(row?.n ?? 0), oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest) };
+    });
   }
 
   private state(count: number, oldestMs: number | null, nowMs: number): LimitState {

@@ -63,12 +63,12 @@ export async function insertComment(
     await admit(tx);
     const session = await getSessionOrThrow(tx, sessionId, now);
     if (session.status !== 'open') throw new Conflict('This participation session is closed; comments are no longer accepted');
-    await tx.run(
+    const row = await tx.get<CommentRow>(
       `INSERT INTO participation_comments (id, session_id, category, text, lon_deg, lat_deg, height_m, building_id, status, answer, participant_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, ?, ?) RETURNING *`,
       [id, sessionId, input.category, input.text, input.position.lonDeg, input.position.latDeg, input.position.heightM, input.buildingId ?? null, participantHash, now.toISOString()],
     );
-    return (await getComment(tx, id)) as Comment;
+    return fromRow(row!);
   });
 }
 
