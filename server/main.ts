@@ -23,8 +23,8 @@ import { importOmgevingsplanCommand } from './omgevingsplan/import-command.ts';
 import { importHealthCommand } from './health/import-command.ts';
 import { runSteinerCli } from './scenarios/fibre/steiner-cli.ts';
 import { formatAddressReport, formatStreetReport, provenanceOf, importAddressesCommand, importStreetsCommand } from './scenarios/fibre/import/import-network-command.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
-import { formatMigrateReport, migrateCommand, openStoreAt, parseStoreUrl } from './store/migrate-command.ts';
+import { openConfiguredStore } from './store/open-configured-store.ts';
+import { formatMigrateReport, migrateCommand, parseStoreUrl } from './store/migrate-command.ts';
 import { registerWorkerCommand } from './jobs/worker-command.ts';
 import { workScenarioJobs } from './jobs/work-scenario-jobs.ts';
 import { openPgJobQueue } from './jobs/pg-job-queue.ts';
@@ -55,7 +55,7 @@ program
     // An external store is filled by `tweeling migrate` or imports; the demo is only generated into the default file.
     if (config.storeUrl === undefined) await prepareTwin(config, progress);
     else if (!fs.existsSync(`${paths.buildingTiles}/tileset.json`)) console.error(`warning: no 3D Tiles in ${paths.buildingTiles}; run \`tweeling build-tiles\` on the source twin`);
-    const store = config.storeUrl === undefined ? await openSqliteStore(paths.store) : await openStoreAt(config.storeUrl);
+    const store = await openConfiguredStore(config);
     const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors) : undefined;
     const onPostgis = config.storeUrl !== undefined && parseStoreUrl(config.storeUrl).kind === 'postgis';
     // On PostGIS the workspace (accounts, sessions, rate limits, scenarios, comments, audit) lives in the same
@@ -121,7 +121,7 @@ program
   .action(async () => {
     const config = opts();
     const paths = dataPaths(config);
-    const store = await openSqliteStore(paths.store, { readonly: true });
+    const store = await openConfiguredStore(config, { readonly: true });
     const sensors = fs.existsSync(paths.sensors) ? openSensorStore(paths.sensors, { readonly: true }) : undefined;
     const info = { dataDir: config.dataDir, meta: await store.meta(), counts: await store.counts(), sensors: sensors?.health() ?? null };
     console.log(JSON.stringify(info, null, 2));
@@ -140,7 +140,7 @@ importCommand
   .option('--update', 'upsert instead of replace: buildings in the files replace those with the same id, stored buildings inside the files\' area that they lack are removed, and only the tiles that change are rewritten')
   .action(async (files: string[], o: { skipInvalid?: boolean; licence?: string; update?: boolean }) => {
     const config = opts();
-    const store = await openSqliteStore(dataPaths(config).store);
+    const store = await openConfiguredStore(config);
     try {
       const report = await importBuildingsCommand(store, files, {
         skipInvalid: o.skipInvalid === true,
@@ -167,7 +167,7 @@ importCommand
   .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
   .option('--date <yyyy-mm-dd>', 'date of the data (default today)')
   .action(async (file: string, o: { licence?: string; date?: string }) => {
-    const store = await openSqliteStore(dataPaths(opts()).store);
+    const store = await openConfiguredStore(opts());
     try {
       const r = await importAntennasCommand(store, file, { licence: o.licence, date: o.date });
       console.error(`${file}: imported ${r.antennas} antennas on ${r.sites} sites (${r.operators.join(', ')})`);
@@ -184,7 +184,7 @@ importCommand
   .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
   .option('--min-respondents <n>', 'disclosure threshold: values from fewer respondents are not published (50 or more)', '50')
   .action(async (file: string, o: { skipInvalid?: boolean; licence?: string; minRespondents: string }) => {
-    const store = await openSqliteStore(dataPaths(opts()).store);
+    const store = await openConfiguredStore(opts());
     try {
       const result = await importHealthCommand(store, file, { skipInvalid: o.skipInvalid === true, licence: o.licence, minRespondents: Number(o.minRespondents) });
       for (const s of result.skipped) console.error(`${file} line ${s.line}: skipped: ${s.message}`);
@@ -200,7 +200,7 @@ importCommand
   .argument('<files...>', 'IMOW .xml/.gml files, or one .json/.geojson file')
   .option('--licence <licence>', 'licence of the data, shown in the layer catalogue')
   .action(async (files: string[], o: { licence?: string }) => {
-    const store = await openSqliteStore(dataPaths(opts()).store);
+    const store = await openConfiguredStore(opts());
     try {
       const result = await importOmgevingsplanCommand(store, files, { licence: o.licence });
       for (const w of result.warnings) console.error(`warning: ${w}`);
@@ -244,7 +244,7 @@ importCommand
   .action(async (files: string[], o: { skipInvalid?: boolean; snapTolerance: string; source?: string; licence?: string }) => {
     const snapToleranceM = Number(o.snapTolerance);
     if (!Number.isFinite(snapToleranceM) || snapToleranceM < 0) throw new Error(`--snap-tolerance must be a number ≥ 0, not ${o.snapTolerance}`);
-    const store = await openSqliteStore(dataPaths(opts()).store);
+    const store = await openConfiguredStore(opts());
     try {
       const report = await importStreetsCommand(store, files, { skipInvalid: o.skipInvalid === true, snapToleranceM, source: o.source, licence: o.licence, progress: consoleProgress() });
       if (provenanceOf(files, o).licence === 'onbekend') console.error('warning: no --licence given; the streets layer says "licence: onbekend"');
@@ -264,7 +264,7 @@ importCommand
   .option('--source <text>', 'source shown with the layer (default: the file names)')
   .option('--licence <id>', 'licence of the data, e.g. CC0-1.0 for the BAG (default "onbekend")')
   .action(async (files: string[], o: { skipInvalid?: boolean; source?: string; licence?: string }) => {
-    const store = await openSqliteStore(dataPaths(opts()).store);
+    const store = await openConfiguredStore(opts());
     try {
       const report = await importAddressesCommand(store, files, { skipInvalid: o.skipInvalid === true, source: o.source, licence: o.licence, progress: consoleProgress() });
       if (provenanceOf(files, o).licence === 'onbekend') console.error('warning: no --licence given; the addresses layer says "licence: onbekend"');

@@ -14,6 +14,7 @@ import { generateDemoOmgevingsplan } from './demo/omgevingsplan/generate-omgevin
 import { storeOmgevingsplan } from './omgevingsplan/store-omgevingsplan.ts';
 import { type Progress, silentProgress } from './log.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openConfiguredStore } from './store/open-configured-store.ts';
 import { buildBuildingTileset } from './tiles/build-tileset.ts';
 
 export interface PrepareReport {
@@ -106,17 +107,17 @@ export async function generateDemoStore(
 }
 
 export async function buildTiles(
-  config: PrepareConfig,
+  config: PrepareConfig & Partial<Pick<Config, 'storeUrl'>>,
   progress: Progress = silentProgress,
   timingsMs: Record<string, number> = {},
 ): Promise<void> {
   const paths = dataPaths(config);
   const t = performance.now();
   progress.step('Building 3D Tiles for the buildings');
-  const store = await openSqliteStore(paths.store, { readonly: true });
+  const store = await openConfiguredStore(config, { readonly: true });
   try {
     const meta = await store.meta();
-    if (!meta) throw new Error(`${paths.store} holds no municipality`);
+    if (!meta) throw new Error(`${config.storeUrl === undefined ? paths.store : 'the store'} holds no municipality`);
     const report = await buildBuildingTileset(store.allBuildings(), {
       outDir: paths.buildingTiles,
       geoidHeightM: meta.geoidHeightM,

@@ -162,5 +162,33 @@ describe.skipIf(skip)('PostGIS store', () => {
       expect(again.status).toBe(1);
       expect(again.stderr).toContain('the target store is not empty');
     }, 60_000);
+
+    it('lets info, imports and build-tiles work on TWEELING_STORE_URL: a PostGIS-only deployment needs no SQLite twin', async () => {
+      const url = await cluster.createDatabase();
+      expect((await migrateCommand(`sqlite:${await createSqliteTwin()}`, url)).ok).toBe(true);
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tweeling-pg-cli-'));
+      dirs.push(dataDir);
+      const bin = path.join(root, 'bin/tweeling.mjs');
+      const run = (...args: string[]) => spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, TWEELING_STORE_URL: url } });
+
+      const info = run('info');
+      expect(info.status, info.stderr).toBe(0);
+      expect(JSON.parse(info.stdout).counts).toMatchObject({ buildings: 9, streets: 1 });
+
+      const streets = path.join(dataDir, 'streets.geojson');
+      const line = (id: string, x0: number, x1: number) => ({ type: 'Feature', id, properties: { highway: 'residential', name: id }, geometry: { type: 'LineString', coordinates: [[x0, 445100], [x1, 445100]] } });
+      fs.writeFileSync(streets, JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:28992' } }, features: [line('Kerkpad', 145000, 145100), line('Schoolpad', 145100, 145200)] }));
+      const imported = run('import', 'streets', streets, '--source', 'test', '--licence', 'CC0-1.0');
+      expect(imported.status, imported.stderr).toBe(0);
+      const store = await openPostgisStore(url);
+      stores.push(store);
+      expect((await store.streets({ limit: 10 })).map((st) => st.name).sort()).toEqual(['Kerkpad', 'Schoolpad']);
+
+      const tiles = run('build-tiles');
+      expect(tiles.status, tiles.stderr).toBe(0);
+      const tileset = JSON.parse(fs.readFileSync(path.join(dataDir, 'tiles/buildings/tileset.json'), 'utf8'));
+      expect(tileset.asset.version).toBe('1.1');
+      expect(fs.existsSync(path.join(dataDir, 'tweeling.sqlite')), 'no SQLite twin was created').toBe(false);
+    }, 90_000);
   });
 });
