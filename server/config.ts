@@ -57,6 +57,10 @@ export const configSchema = z.object({
     .url({ protocol: /^https?$/ })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  /** How long a SIGTERM waits for open requests before exiting 1 (RELIABILITY.md #23). */
+  shutdownDeadlineMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** How often the SQLite WALs are truncated while no request is open (RELIABILITY.md #24). */
+  walCheckpointMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
   logRequests: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
@@ -65,31 +69,42 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** The environment variable behind each setting (PORT also reads TWEELING_PORT). */
+const ENV_NAMES: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'TWEELING_HOST',
+  dataDir: 'TWEELING_DATA_DIR',
+  clientDir: 'TWEELING_CLIENT_DIR',
+  cesiumDir: 'TWEELING_CESIUM_DIR',
+  demoSeed: 'TWEELING_DEMO_SEED',
+  demoScale: 'TWEELING_DEMO_SCALE',
+  publicBaseUrl: 'TWEELING_PUBLIC_BASE_URL',
+  participationRetentionDays: 'TWEELING_PARTICIPATION_RETENTION_DAYS',
+  commentRateLimit: 'TWEELING_COMMENT_RATE_LIMIT',
+  maxInFlight: 'TWEELING_MAX_IN_FLIGHT',
+  maxLoopLagMs: 'TWEELING_MAX_LOOP_LAG_MS',
+  storeUrl: 'TWEELING_STORE_URL',
+  trustProxyHops: 'TWEELING_TRUST_PROXY_HOPS',
+  tilesBaseUrl: 'TWEELING_TILES_BASE_URL',
+  shutdownDeadlineMs: 'TWEELING_SHUTDOWN_DEADLINE_MS',
+  walCheckpointMs: 'TWEELING_WAL_CHECKPOINT_MS',
+  logRequests: 'TWEELING_LOG_REQUESTS',
+};
+
 /** Reads TWEELING_* (and PORT) from an environment, lets explicit overrides win, and resolves paths. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
-  const fromEnv = {
-    port: env.PORT ?? env.TWEELING_PORT,
-    host: env.TWEELING_HOST,
-    dataDir: env.TWEELING_DATA_DIR,
-    clientDir: env.TWEELING_CLIENT_DIR,
-    cesiumDir: env.TWEELING_CESIUM_DIR,
-    demoSeed: env.TWEELING_DEMO_SEED,
-    demoScale: env.TWEELING_DEMO_SCALE,
-    publicBaseUrl: env.TWEELING_PUBLIC_BASE_URL,
-    participationRetentionDays: env.TWEELING_PARTICIPATION_RETENTION_DAYS,
-    commentRateLimit: env.TWEELING_COMMENT_RATE_LIMIT,
-    maxInFlight: env.TWEELING_MAX_IN_FLIGHT,
-    maxLoopLagMs: env.TWEELING_MAX_LOOP_LAG_MS,
-    storeUrl: env.TWEELING_STORE_URL,
-    trustProxyHops: env.TWEELING_TRUST_PROXY_HOPS,
-    tilesBaseUrl: env.TWEELING_TILES_BASE_URL,
-    logRequests: env.TWEELING_LOG_REQUESTS,
-  };
+  const fromEnv: Record<string, string | undefined> = Object.fromEntries(Object.entries(ENV_NAMES).map(([key, name]) => [key, env[name]]));
+  fromEnv.port ??= env.TWEELING_PORT;
   const given = (o: Record<string, unknown>) => Object.entries(o).filter(([, v]) => v !== undefined && v !== '');
   const merged = Object.fromEntries([...given(fromEnv), ...given(overrides)]);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    // Name the variable a user would set, next to the setting: "shutdownDeadlineMs (TWEELING_SHUTDOWN_DEADLINE_MS)".
+    const envName = (key: PropertyKey | undefined) => (typeof key === 'string' ? ENV_NAMES[key as keyof Config] : undefined);
+    const lines = parsed.error.issues.map((i) => {
+      const name = envName(i.path[0]);
+      return `  ${i.path.join('.')}${name ? ` (${name})` : ''}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;

@@ -11,22 +11,14 @@ export interface Closable {
   close(): void | Promise<void>;
 }
 
-/** TWEELING_SHUTDOWN_DEADLINE_MS: how long a stop waits for open requests before it exits 1 (RELIABILITY.md #23). */
-export const shutdownDeadlineMs = (env: NodeJS.ProcessEnv = process.env) => millisecondsFrom(env, 'TWEELING_SHUTDOWN_DEADLINE_MS', 15_000);
-/** TWEELING_WAL_CHECKPOINT_MS: how often the SQLite WALs are truncated when the server is idle (RELIABILITY.md #24). */
-export const walCheckpointIntervalMs = (env: NodeJS.ProcessEnv = process.env) => millisecondsFrom(env, 'TWEELING_WAL_CHECKPOINT_MS', 30_000);
-
-function millisecondsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new Error(`${name} must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(raw)}`);
-  return ms;
-}
-
-export async function startServer(app: Express, config: Pick<Config, 'port' | 'host'>, store: Store, ...others: Closable[]): Promise<Server> {
-  const deadlineMs = shutdownDeadlineMs();
-  const checkpointMs = walCheckpointIntervalMs();
+export async function startServer(
+  app: Express,
+  config: Pick<Config, 'port' | 'host' | 'shutdownDeadlineMs' | 'walCheckpointMs'>,
+  store: Store,
+  ...others: Closable[]
+): Promise<Server> {
+  const deadlineMs = config.shutdownDeadlineMs;
+  const checkpointMs = config.walCheckpointMs;
   // Tiles are answered before Express when cached (same answers, a few times the requests per second); everything
   // else, tile errors included, goes through the app.
   const tiles = app.locals.tileFastPath as ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
@@ -63,7 +55,7 @@ export async function startServer(app: Express, config: Pick<Config, 'port' | 'h
     stopping = true;
     console.error(`${signal}: finishing open requests, then closing the stores`);
     const deadline = setTimeout(() => {
-      // Transactions are synchronous and atomic: exiting here leaves no partial rows, only unanswered requests.
+      // Every write is one transaction: exiting here leaves no partial rows, only unanswered requests.
       console.error(`${signal}: requests still open after ${deadlineMs} ms; exiting without them`);
       process.exit(1);
     }, deadlineMs);

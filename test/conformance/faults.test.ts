@@ -197,8 +197,8 @@ describe('#23 SIGTERM with requests in flight', () => {
       () => undefined,
       (e: Error & { exitCode?: number; stderr?: string }) => e,
     );
-    expect(err?.exitCode).toBe(1);
-    expect(err?.stderr).toMatch(/TWEELING_SHUTDOWN_DEADLINE_MS must be a whole number/);
+    expect(err?.exitCode).toBe(2);
+    expect(err?.stderr).toMatch(/shutdownDeadlineMs \(TWEELING_SHUTDOWN_DEADLINE_MS\)/);
   }, 90_000);
 });
 

@@ -40,4 +40,11 @@ describe('config overrides', () => {
     expect(() => loadConfig({ TWEELING_TILES_BASE_URL: 'javascript:alert(1)' })).toThrow(/tilesBaseUrl/);
     expect(() => loadConfig({ TWEELING_TRUST_PROXY_HOPS: 'true' })).toThrow(/trustProxyHops/);
   });
+
+  it('reads the shutdown deadline and the WAL checkpoint interval, and refuses values outside 100 ms … 10 min', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownDeadlineMs: 15_000, walCheckpointMs: 30_000 });
+    expect(loadConfig({ TWEELING_SHUTDOWN_DEADLINE_MS: '2000', TWEELING_WAL_CHECKPOINT_MS: '500' })).toMatchObject({ shutdownDeadlineMs: 2000, walCheckpointMs: 500 });
+    expect(() => loadConfig({ TWEELING_SHUTDOWN_DEADLINE_MS: '50' })).toThrow(/shutdownDeadlineMs/);
+    expect(() => loadConfig({ TWEELING_WAL_CHECKPOINT_MS: '1.5' })).toThrow(/walCheckpointMs/);
+  });
 });
