@@ -7,6 +7,7 @@
 import os from 'node:os';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
+import { withTransaction } from '../store/postgis/pg-transaction.ts';
 import { resilientPool } from '../store/postgis/resilient-pool.ts';
 import { DEFAULT_RETRY_LIMIT, type JobHandler, type JobQueue, type JobState, type JobStatus, errorMessage, isRetryable } from './job-queue.ts';
 
@@ -104,20 +105,12 @@ async function withSessionLock<T>(pool: pg.Pool, name: string, work: () => Promi
   }
 }
 
-async function createTable(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+function createTable(pool: pg.Pool): Promise<void> {
+  return withTransaction(pool, async (client) => {
     // Two processes starting on a new database at once would race on CREATE TABLE IF NOT EXISTS.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [SCHEMA_LOCK]);
     await client.query(CREATE_TABLE);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export class PgJobQueue implements JobQueue {
@@ -143,9 +136,7 @@ export class PgJobQueue implements JobQueue {
   async submit(kind: string, input: unknown, inputHash: string): Promise<string> {
     await this.ensureQueue(kind);
     await this.prune();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       // Serialises submits of the same inputs across all servers, so two of them cannot both start a job.
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`tweeling-job\n${kind}\n${inputHash}`]);
       const { rows } = await client.query<{ job_id: string }>(
@@ -154,10 +145,7 @@ export class PgJobQueue implements JobQueue {
       );
       if (rows[0]) {
         const existing = await this.read(rows[0].job_id, false);
-        if (existing && (existing.state === 'queued' || existing.state === 'running' || existing.state === 'done')) {
-          await client.query('COMMIT');
-          return existing.id;
-        }
+        if (existing && (existing.state === 'queued' || existing.state === 'running' || existing.state === 'done')) return existing.id;
       }
       // In our transaction: a worker cannot take the job before its job_progress row exists.
       const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
@@ -165,14 +153,8 @@ export class PgJobQueue implements JobQueue {
       const id = await this.boss.send(kind, data as object, { retryLimit: this.retryLimit, expireInSeconds: this.expireInSeconds, db });
       if (!id) throw new Error(`pg-boss did not queue the ${kind} job`);
       await client.query('INSERT INTO job_progress (job_id, kind, input_hash) VALUES ($1, $2, $3)', [id, kind, inputHash]);
-      await client.query('COMMIT');
       return id;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   status(id: string): Promise<JobStatus | undefined> {

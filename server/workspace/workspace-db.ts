@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { assertSoundDatabase, withWritableCheck } from '../store/sqlite/open-checks.ts';
+import { openMigratedPool } from '../store/postgis/pg-transaction.ts';
 import { PostgresSqlDb, workspacePool } from './sql/postgres-sql-db.ts';
 import type { SqlDb } from './sql/sql-db.ts';
 import { SqliteSqlDb } from './sql/sqlite-sql-db.ts';
@@ -41,18 +42,10 @@ function openSqlite(file: string): SqliteSqlDb {
 
 async function openPostgres(url: string): Promise<PostgresSqlDb> {
   let db: PostgresSqlDb | undefined;
-  const pool = workspacePool(url, (e) => db?.noteError(e));
-  try {
-    const client = await pool.connect();
-    try {
-      await migratePostgresWorkspace(client);
-    } finally {
-      client.release();
-    }
-  } catch (e) {
-    await pool.end();
-    throw e;
-  }
+  const pool = await openMigratedPool(
+    workspacePool(url, (e) => db?.noteError(e)),
+    migratePostgresWorkspace,
+  );
   db = new PostgresSqlDb(pool);
   return db;
 }

@@ -3,12 +3,7 @@
 // typed geometry in RD New (EPSG:28992) with a GiST index, and the same float32 bbox the SQLite R*Tree holds
 // (rtree-box.ts), so both stores answer bbox queries identically. Table names are fixed here, never from input.
 import type pg from 'pg';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import { type Migration, applyMigrations } from './pg-transaction.ts';
 
 export const SPATIAL_TABLES = ['buildings', 'addresses', 'streets', 'areas'] as const;
 export type SpatialTable = (typeof SPATIAL_TABLES)[number];
@@ -62,28 +57,7 @@ CREATE TABLE documents (kind text NOT NULL, id text NOT NULL, data json NOT NULL
   },
 ];
 
-/** Arbitrary constant: serialises concurrent migrators (several servers starting at once) on one database. */
-const MIGRATION_LOCK = 0x7477_6c67;
-
-/** Applies the pending migrations in one transaction; returns the schema version afterwards. */
-export async function migrate(client: pg.PoolClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
-    const applied = new Set(rows.map((r) => r.version));
-    for (const m of migrations) {
-      if (applied.has(m.version)) continue;
-      await client.query(m.sql);
-      await client.query('INSERT INTO schema_migrations(version, name) VALUES ($1, $2)', [m.version, m.name]);
-    }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  }
-  return Math.max(0, ...migrations.map((m) => m.version));
+/** Applies the pending migrations (several servers may start at once: see applyMigrations). */
+export function migrateStore(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  return applyMigrations(pool, 'schema_migrations', 'tweeling.store.migrations', migrations);
 }

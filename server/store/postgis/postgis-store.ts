@@ -7,7 +7,8 @@ import type { Address, Area, BboxRd, Building, Buurt, DatasetMeta, Municipality,
 import { coreCollections } from '../core-collections.ts';
 import { decodeMesh } from '../sqlite/mesh-codec.ts';
 import type { BboxQuery, BuildingUpsertReport, Provenance, Store, StoreCounts } from '../store.ts';
-import { type SpatialTable, migrate } from './migrations.ts';
+import { type SpatialTable, migrateStore } from './migrations.ts';
+import { openMigratedPool, withTransaction } from './pg-transaction.ts';
 import { resilientPool } from './resilient-pool.ts';
 import { INSERT_CHUNK, bboxCondition, insertFeatures, readCollection, readCollections, readItem, readItems, writeCollection } from './postgis-collections.ts';
 import {
@@ -37,19 +38,8 @@ export async function openPostgisStore(url: string, options: PostgisStoreOptions
   const pool = resilientPool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 }, (e) => {
     lastError = e.message;
   });
-  const store = new PostgisStore(pool, options.maxConnections ?? 10, () => lastError);
-  try {
-    const client = await pool.connect();
-    try {
-      await migrate(client);
-    } finally {
-      client.release();
-    }
-  } catch (e) {
-    await pool.end();
-    throw e;
-  }
-  return store;
+  await openMigratedPool(pool, migrateStore);
+  return new PostgisStore(pool, options.maxConnections ?? 10, () => lastError);
 }
 
 type Client = pg.PoolClient;
@@ -62,19 +52,8 @@ class PostgisStore implements Store {
     private readonly lastPoolError: () => string,
   ) {}
 
-  private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, work);
   }
 
   async importMunicipality(m: Municipality, onProgress?: (done: number, total: number) => void): Promise<void> {

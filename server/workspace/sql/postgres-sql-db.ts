@@ -2,6 +2,7 @@
 // use `?` placeholders like SQLite's; they are numbered here. BIGINT (counts, sequence numbers) is read as a JS
 // number: the workspace's counters stay far below 2^53.
 import pg from 'pg';
+import { withTransaction } from '../../store/postgis/pg-transaction.ts';
 import { resilientPool } from '../../store/postgis/resilient-pool.ts';
 import type { SqlDb, SqlRunner, SqlTransaction, SqlValue } from './sql-db.ts';
 
@@ -56,26 +57,17 @@ export class PostgresSqlDb implements SqlDb {
     return this.runner.run(sql, params);
   }
 
-  async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const tx: SqlTransaction = {
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, (client) =>
+      work({
         ...runnerOn(client),
         lock: async (name) => {
           await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`tweeling.workspace.${name}`]);
         },
-      };
-      const result = await work(tx);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+      }),
+    );
   }
+
 
   async health(): Promise<Record<string, number | string | boolean>> {
     return {

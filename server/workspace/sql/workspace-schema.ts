@@ -4,6 +4,7 @@
 // PostgreSQL text columns use COLLATE "C" so ORDER BY gives SQLite's byte order; REAL becomes double precision
 // (PostgreSQL's real is 32-bit); flags stay integers 0/1 so the SQL is the same on both.
 import type pg from 'pg';
+import { type Migration, applyMigrations } from '../../store/postgis/pg-transaction.ts';
 import type Database from 'better-sqlite3';
 
 export const SQLITE_WORKSPACE_SCHEMA = `
@@ -115,7 +116,7 @@ CREATE INDEX IF NOT EXISTS rate_limit_hits_by_bucket ON rate_limit_hits (bucket,
 `;
 
 /** Numbered PostgreSQL migrations; append, never edit a released one. */
-export const POSTGRES_WORKSPACE_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const POSTGRES_WORKSPACE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'workspace tables',
@@ -235,23 +236,7 @@ export function applySqliteWorkspaceSchema(db: Database.Database): void {
   db.exec(SQLITE_WORKSPACE_SCHEMA);
 }
 
-/** Applies the missing PostgreSQL migrations in one transaction under an advisory lock. */
-export async function migratePostgresWorkspace(client: pg.PoolClient): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('tweeling.workspace.migrations', 0))");
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS workspace_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM workspace_migrations')).rows.map((r) => r.version));
-    for (const m of POSTGRES_WORKSPACE_MIGRATIONS) {
-      if (applied.has(m.version)) continue;
-      await client.query(m.sql);
-      await client.query('INSERT INTO workspace_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-    }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+/** Applies the missing PostgreSQL migrations (several servers may start at once: see applyMigrations). */
+export function migratePostgresWorkspace(pool: pg.Pool): Promise<void> {
+  return applyMigrations(pool, 'workspace_migrations', 'tweeling.workspace.migrations', POSTGRES_WORKSPACE_MIGRATIONS);
 }
