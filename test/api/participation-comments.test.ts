@@ -10,7 +10,7 @@ import { insertSession, closeSession } from '../../server/participation/session-
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import type { Actor } from '../../server/workspace/roles.ts';
 import { startTestTwin, type TestTwin } from '../support/twin.ts';
-import { createPostgresDatabase, freshWorkspaceTarget, workspaceBackends } from '../support/workspace-backends.ts';
+import { freshWorkspaceTarget, startTwinsSharingOneWorkspace, workspaceBackends } from '../support/workspace-backends.ts';
 import { postAs, signInByApi } from '../support/workspace-http.ts';
 
 const PLANNER: Actor = { role: 'planner', userId: '2c0d5b8e-7f3a-4f1e-9d6c-5a4b3c2d1e0f', username: 'planner' };
@@ -334,9 +334,7 @@ describe.runIf(backends.includes('postgres'))('two servers sharing one PostgreSQ
   let a: TestTwin;
   let b: TestTwin;
   beforeAll(async () => {
-    const url = await createPostgresDatabase();
-    a = await startTestTwin({ workspace: url });
-    b = await startTestTwin({ workspace: url });
+    [a, b] = await startTwinsSharingOneWorkspace();
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, setUserDisabled } from '../../server/workspace/auth/user-store.ts';
 import { type TestTwin, startTestTwin } from '../support/twin.ts';
-import { createPostgresDatabase, freshWorkspaceTarget, workspaceBackends } from '../support/workspace-backends.ts';
+import { freshWorkspaceTarget, startTwinsSharingOneWorkspace, workspaceBackends } from '../support/workspace-backends.ts';
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   headers: { 'content-type': 'application/json', ...headers },
@@ -199,9 +199,7 @@ describe.runIf(backends.includes('postgres'))('two servers sharing one PostgreSQ
   let a: TestTwin;
   let b: TestTwin;
   beforeAll(async () => {
-    const url = await createPostgresDatabase();
-    a = await startTestTwin({ workspace: url });
-    b = await startTestTwin({ workspace: url });
+    [a, b] = await startTwinsSharingOneWorkspace();
     await createUser(a.workspace, { username: 'petra', password: 'planner-secret-1', role: 'planner' });
     await createUser(b.workspace, { username: 'shared-limit', password: 'limit-secret-12', role: 'council' });
   });

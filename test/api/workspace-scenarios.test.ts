@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../../server/contracts/workspace.ts';
 import { createUser } from '../../server/workspace/auth/user-store.ts';
 import { type TestTwin, startTestTwin } from '../support/twin.ts';
-import { createPostgresDatabase, freshWorkspaceTarget, workspaceBackends } from '../support/workspace-backends.ts';
+import { freshWorkspaceTarget, startTwinsSharingOneWorkspace, workspaceBackends } from '../support/workspace-backends.ts';
 import { callApi, sessionHeaders, signInByApi } from '../support/workspace-http.ts';
 
 const ANTENNA = { id: 'a1', x: 150000, y: 450000, heightM: 30, azimuthDeg: 90, tiltDeg: 4, eirpDbm: 60, frequencyGHz: 3.5 };
@@ -199,8 +199,7 @@ describe.skipIf(!backends.includes('postgres'))('two servers sharing one Postgre
   let onB: Record<string, string>;
 
   beforeAll(async () => {
-    const url = await createPostgresDatabase();
-    [a, b] = [await startTestTwin({ workspace: url }), await startTestTwin({ workspace: url })];
+    [a, b] = await startTwinsSharingOneWorkspace();
     await createUser(a.workspace, { username: 'petra', password: 'planner-secret-1', role: 'planner' });
     await createUser(a.workspace, { username: 'karim', password: 'planner-secret-2', role: 'planner' });
     onA = sessionHeaders(await signInByApi(a.url, { username: 'petra', password: 'planner-secret-1' }));

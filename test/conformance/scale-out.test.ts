@@ -5,7 +5,6 @@
 // Retry-After while it is down, recover by themselves, and every acknowledged comment is in the database.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +18,7 @@ import { openWorkspace } from '../../server/workspace/workspace.ts';
 import { type PostgresCluster, skipWithoutPostgres, startPostgresCluster } from '../support/postgres-cluster.ts';
 import { type RunningServer, copyTestTwin, exitOf, startServeProcess } from '../support/serve-process.ts';
 import { callApi, sessionHeaders, signInByApi } from '../support/workspace-http.ts';
+import { freePort } from '../support/free-port.ts';
 
 const skip = skipWithoutPostgres('scale-out: two servers on one PostGIS');
 const PLANNER = { username: 'planner-a', password: 'correct horse battery 1', role: 'planner' as const };
@@ -252,17 +252,6 @@ http {
 ${documented}
 }
 `;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const skipNginx = skip || !NGINX;

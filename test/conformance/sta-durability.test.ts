@@ -3,16 +3,14 @@
 //     Observation POSTs and DataArray batches: every observation answered with 201 must be in sensors.sqlite
 //     afterwards, and the file must pass integrity_check;
 // (2) a CreateObservations batch of 10 000 rows is atomic: one bad row at the very end stores nothing.
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ServeChild, startServeProcess } from '../support/serve-process.ts';
 import { createStaFixture, type StaFixture } from '../support/sta-fixture.ts';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 const OM_MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
 /** Acknowledged single-Observation POSTs before the kill (the issue asks for ≥ 300). */
 const KILL_AFTER_ACKS = 300;
@@ -35,35 +33,11 @@ const thingWithDatastream = (name: string) => ({
   ],
 });
 
-type Server = ChildProcessByStdio<null, Readable, Readable>;
+type Server = ServeChild;
 
-/** Starts `tweeling serve` on a port of the OS's choosing (PORT=0) and resolves with the URL it prints. */
+/** Starts `tweeling serve` (a small generated twin) on a port of the OS's choosing. */
 async function startServer(dataDir: string): Promise<{ child: Server; url: string }> {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/tweeling.mjs'), 'serve'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: '0', TWEELING_HOST: '127.0.0.1', TWEELING_DATA_DIR: dataDir, TWEELING_DEMO_SCALE: '0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString()).slice(-4000);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start within 40 s; stderr: ${stderr}`)), 40_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving the twin at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1].replace('localhost', '127.0.0.1'));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before serving; stderr: ${stderr}`));
-    });
-  });
+  const { child, url } = await startServeProcess(dataDir, { TWEELING_DEMO_SCALE: '0.1' });
   return { child, url };
 }
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { skipWithoutPostgres } from './postgres-cluster.ts';
+import { type TestTwin, startTestTwin } from './twin.ts';
 
 export type WorkspaceBackend = 'sqlite' | 'postgres';
 
@@ -32,4 +33,10 @@ export async function createPostgresDatabase(): Promise<string> {
     await client.end();
   }
   return admin.replace(/\/postgres$/, `/${name}`);
+}
+
+/** Two apps on one fresh PostgreSQL workspace, as two servers behind a load balancer would be. */
+export async function startTwinsSharingOneWorkspace(): Promise<[TestTwin, TestTwin]> {
+  const url = await createPostgresDatabase();
+  return [await startTestTwin({ workspace: url }), await startTestTwin({ workspace: url })];
 }
