@@ -14,7 +14,6 @@ import { createThematicOverlays, type ProbeResult, type ThematicOverlays } from 
 import { createAlgorithmPanel } from './panels/algorithm-panel.ts';
 import { createBuildingPanel, type TileAttributes } from './panels/building-panel.ts';
 import { createColourModeControl } from './panels/colour-mode-control.ts';
-import { el } from './panels/dom.ts';
 import { createLanguageToggle } from './panels/language-toggle.ts';
 import { createLayerPanel } from './panels/layer-panel.ts';
 import { createHealthPanel } from './panels/health-panel.ts';

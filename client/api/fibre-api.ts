@@ -2,7 +2,7 @@
 import type { Verdict } from './plan-api.ts';
 import { type JobProgress, runJob } from './scenario-job.ts';
 import { fetchAllFeatures } from './feature-api.ts';
-import { ApiError, fetchJson } from './twin-api.ts';
+import { fetchJson } from './twin-api.ts';
 import type { UnitCosts } from '../fibre/fibre-request.ts';
 
 export interface PopSite {

@@ -44,7 +44,6 @@ afterEach(async () => {
 });
 
 const count = (table: string) => (sta.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const idOf = (selfLink: string) => Number(/\((\d+)\)$/.exec(selfLink)![1]);
 
 describe('MultiDatastream entity set', () => {
   it('is listed in the service root with its conformance class', async () => {

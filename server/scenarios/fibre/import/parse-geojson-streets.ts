@@ -5,7 +5,7 @@
 // need not tag every line.
 // A MultiLineString becomes one street per part (ids suffixed -1, -2, …): a street is one line in our model.
 import { z } from 'zod';
-import type { PointRd, Street } from '../../../contracts/model.ts';
+import type { PointRd } from '../../../contracts/model.ts';
 import { InvalidParameter } from '../../../errors.ts';
 import { firstPositionOf, geoJsonToRd } from './geojson-crs.ts';
 import { type ParseOptions, rejectRecord } from './parse-result.ts';
