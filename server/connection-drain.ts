@@ -4,6 +4,7 @@
 // connections whose request is already waiting, unread, in the socket (the clients saw ECONNRESET).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import net, { type Socket } from 'node:net';
+import { problemBody } from './api/problem.ts';
 
 /** How long an accepted connection may take to deliver its first request once the drain has begun. */
 const FIRST_REQUEST_GRACE_MS = 1_000;
@@ -132,13 +133,8 @@ export function trackConnections(server: Server, isReadinessCheck: (req: Incomin
 }
 
 function refuse(res: ServerResponse): void {
-  const body = JSON.stringify({
-    type: 'about:blank',
-    title: 'Service Unavailable',
-    status: 503,
-    code: 'shutting-down',
-    detail: 'The server is shutting down; retry the request shortly.',
-  });
+  // Before Express (serve.ts calls admit first), so the raw response: the same problem document as every error.
+  const body = problemBody(503, 'shutting-down', 'The server is shutting down; retry the request shortly.');
   res.writeHead(503, {
     'Content-Type': 'application/problem+json',
     'Content-Length': Buffer.byteLength(body),

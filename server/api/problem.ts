@@ -27,6 +27,11 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The RFC 9457 problem document every error answer carries. */
+export function problemBody(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, code, detail, ...extra });
+}
+
 export function sendProblem(
   res: Response,
   status: number,
@@ -34,10 +39,7 @@ export function sendProblem(
   detail: string,
   extra: Record<string, unknown> = {},
 ): void {
-  res
-    .status(status)
-    .type('application/problem+json')
-    .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, code, detail, ...extra }));
+  res.status(status).type('application/problem+json').send(problemBody(status, code, detail, extra));
 }
 
 export const unknownRoute: RequestHandler = (req, res) => {
