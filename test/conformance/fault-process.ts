@@ -130,8 +130,9 @@ export function skipOrFail(ctx: { skip: (note?: string) => void }, test: string,
 
 export function dirBytes(dir: string): number {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).reduce((n, f) => {
-    const st = fs.statSync(path.join(dir, f));
-    return n + (st.isFile() ? st.size : 0);
+    // throwIfNoEntry: a -wal file of the shared test twin may vanish between the listing and the stat.
+    const st = fs.statSync(path.join(dir, f), { throwIfNoEntry: false });
+    return n + (st?.isFile() ? st.size : 0);
   }, 0);
 }
 

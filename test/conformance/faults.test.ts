@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { dataPaths } from '../../server/config.ts';
 import { type Child, type Running, copyTwin, startServe, exitOf, post, get, connectRaw, rawRequest, walFiles, createParticipationSession, createDatastream, mountTmpfs, unmount, skipOrFail, dirBytes, fillDisk, waitFor, walsEmpty, observationCount, storedRows, expectStorageUnavailable, unprivilegedUser, hashTree, sha256 } from './fault-process.ts';
+import { copyTestTwinInto } from '../support/serve-process.ts';
 
 let dataDir: string | undefined;
 let running: Child[] = [];
@@ -230,7 +231,7 @@ describe('#24 storage faults', () => {
     let server: Running | undefined;
     try {
       const dir = path.join(mnt, 'data');
-      fs.cpSync(inject('twinDataDir'), dir, { recursive: true });
+      copyTestTwinInto(dir);
       const sessionId = await createParticipationSession(dir, 'Volle schijf');
       server = await start(dir, { TWEELING_WAL_CHECKPOINT_MS: '300' });
       const url = server.url;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -17,10 +18,30 @@ export interface RunningServer {
   stderr: () => string;
 }
 
-/** A copy of the prepared test twin, so that every process starts from a full twin without generating one. */
+/**
+ * A copy of the prepared test twin, so that every process starts from a full twin without generating one. Other test
+ * files have the same twin open meanwhile (and write observations into its sensor store), so its SQLite files are
+ * copied as consistent snapshots (VACUUM INTO) rather than byte by byte, where a -wal file can appear or vanish
+ * halfway and a main file can be caught mid-checkpoint.
+ */
 export function copyTestTwin(prefix = 'tweeling-proc-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  fs.cpSync(inject('twinDataDir'), dir, { recursive: true });
+  return copyTestTwinInto(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+/** copyTestTwin into a given directory (created when absent), e.g. on a small tmpfs. */
+export function copyTestTwinInto(dir: string): string {
+  const source = inject('twinDataDir');
+  fs.mkdirSync(dir, { recursive: true });
+  const isSqlite = (file: string) => /\.sqlite(-wal|-shm|-journal)?$/.test(file);
+  fs.cpSync(source, dir, { recursive: true, filter: (src) => !isSqlite(src) });
+  for (const name of fs.readdirSync(source).filter((f) => f.endsWith('.sqlite'))) {
+    const db = new Database(path.join(source, name), { readonly: true });
+    try {
+      db.prepare('VACUUM INTO ?').run(path.join(dir, name));
+    } finally {
+      db.close();
+    }
+  }
   return dir;
 }
 
